@@ -1,0 +1,1 @@
+"""Threadline: one shared multi-agency record around a child, with the reviews' learning built in."""

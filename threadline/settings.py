@@ -1,0 +1,170 @@
+"""Settings, read from the environment by small typed helpers that fail loudly.
+
+THREADLINE_DATABASE_URL chooses the database: ``sqlite:///path/to/db.sqlite3`` (the default,
+embedded, WAL mode) or ``postgres://user@host:port/name``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlparse
+
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BASE_DIR.parent
+
+
+def env_str(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    if raw.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if raw.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}")
+
+
+def database_from_url(url: str) -> dict[str, object]:
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        # sqlite:///relative/path or sqlite:////absolute/path, as dj-database-url reads them.
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": url[len("sqlite:///") :],
+            # WAL lets the web server read while an ingest writes.
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
+            "TEST": {"NAME": os.environ.get("THREADLINE_TEST_SQLITE_NAME") or None},
+        }
+    if parsed.scheme in {"postgres", "postgresql"}:
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": parsed.path.lstrip("/") or "threadline",
+            "USER": parsed.username or "postgres",
+            "PASSWORD": parsed.password or "",
+            "HOST": parsed.hostname or "127.0.0.1",
+            "PORT": str(parsed.port or 5432),
+            "TEST": {"NAME": os.environ.get("THREADLINE_TEST_PG_NAME") or None},
+        }
+    raise ImproperlyConfigured(f"THREADLINE_DATABASE_URL has an unknown scheme: {url!r}")
+
+
+DEBUG = env_bool("THREADLINE_DEBUG", True)
+SECRET_KEY = env_str("THREADLINE_SECRET_KEY", "demo-only-secret-key-change-me-in-production")
+if not DEBUG and SECRET_KEY.startswith("demo-only"):
+    raise ImproperlyConfigured("THREADLINE_SECRET_KEY must be set when THREADLINE_DEBUG is off")
+ALLOWED_HOSTS = env_str("THREADLINE_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+
+DATABASES = {
+    "default": database_from_url(
+        env_str(
+            "THREADLINE_DATABASE_URL", f"sqlite:///{PROJECT_DIR / 'var' / 'threadline.sqlite3'}"
+        )
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "drf_spectacular",
+    "django_htmx",
+    "threadline.agencies",
+    "threadline.people",
+    "threadline.casework",
+    "threadline.chronology",
+    "threadline.access",
+    "threadline.feeds",
+    "threadline.web",
+    "threadline.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "threadline.urls"
+WSGI_APPLICATION = "threadline.wsgi.application"
+AUTH_USER_MODEL = "agencies.Practitioner"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    }
+]
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = False
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = PROJECT_DIR / "var" / "static"
+
+SESSION_COOKIE_AGE = int(env_str("THREADLINE_SESSION_SECONDS", str(30 * 60)))
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+EMAIL_BACKEND = env_str(
+    "THREADLINE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["threadline.feeds.auth.FeedTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Threadline agency feed API",
+    "DESCRIPTION": "Agency systems send people, relationships, involvements, status episodes and "
+    "chronology events to the shared record. The body is the JSON Lines feed format of "
+    "docs/feed.schema.json.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("THREADLINE_LOG_LEVEL", "WARNING")},
+}
