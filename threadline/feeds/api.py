@@ -25,8 +25,7 @@ class JsonLinesParser(BaseParser):
 ERRORS = inline_serializer(
     "FeedError",
     many=True,
-    fields=
-    {
+    fields={
         "line": serializers.IntegerField(),
         "record": serializers.CharField(),
         "field": serializers.CharField(),

@@ -133,8 +133,6 @@ def _schema_message(error: fastjsonschema.JsonSchemaValueException) -> str:
         allowed = ", ".join(str(value) for value in error.rule_definition[:12] if value is not None)
         more = "…" if len(error.rule_definition) > 12 else ""
         return f"{error.value!r} is not one of the allowed values ({allowed}{more})"
-    if error.rule == "additionalProperties":
-        return "has a field the feed format does not define: " + message.split("must not")[0]
     return message.replace("data.", "").replace("data ", "")
 
 
@@ -151,8 +149,23 @@ def check_against_schema(line: int, data: Any) -> list[FeedError]:
     try:
         record_validator(kind)(data)
     except fastjsonschema.JsonSchemaValueException as error:
+        if error.rule == "additionalProperties":
+            return _unknown_fields(line, error, record_id)
         return [FeedError(line, _schema_error_field(error), _schema_message(error), record_id)]
     return []
+
+
+def _unknown_fields(
+    line: int, error: fastjsonschema.JsonSchemaValueException, record_id: str
+) -> list[FeedError]:
+    defined = set((error.definition or {}).get("properties", {}))
+    unknown = sorted(set(error.value or {}) - defined)
+    prefix = _schema_error_field(error)
+    prefix = "" if prefix == "(record)" else f"{prefix}."
+    return [
+        FeedError(line, f"{prefix}{name}", "is not a field the feed format defines", record_id)
+        for name in unknown
+    ]
 
 
 def _date_fields(data: dict[str, Any]) -> Iterator[tuple[str, str]]:

@@ -13,6 +13,7 @@ from django.db import transaction
 from threadline import clock
 from threadline.agencies.models import Agency, Nation
 from threadline.feeds.context import IngestContext, prefetch_references
+from threadline.feeds.models import FeedSystem, hash_token
 from threadline.feeds.parsing import FeedError, FeedRecord, ParsedFeed, parse_lines
 from threadline.feeds.results import FeedRejected, IngestSummary
 from threadline.feeds.writers.events import write_events
@@ -97,3 +98,17 @@ def _write_agencies(context: IngestContext, records: list[FeedRecord]) -> None:
         else:
             counts.unchanged += 1
         context.agencies[agency.code] = agency
+
+
+def issue_feed_token(*, agency: Agency, name: str) -> str:
+    """A new API key for one agency system; only its hash is kept, so it is shown once."""
+    key = FeedSystem.new_key()
+    FeedSystem.objects.create(
+        agency=agency, name=name, token_hash=hash_token(key), created_at=clock.now()
+    )
+    return key
+
+
+def revoke_feed_token(*, agency: Agency, name: str) -> int:
+    systems = FeedSystem.objects.filter(agency=agency, name=name, revoked_at__isnull=True)
+    return systems.update(revoked_at=clock.now())

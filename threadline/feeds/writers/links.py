@@ -107,5 +107,5 @@ def _write_factors(written: list[tuple[StatusEpisode, FeedRecord]]) -> None:
         for row, feed in written
         for code in feed.data.get("factors", [])
     ]
-    for chunk in chunked(factors):
-        EpisodeFactor.objects.bulk_create(chunk)
+    for factor_chunk in chunked(factors):
+        EpisodeFactor.objects.bulk_create(factor_chunk)

@@ -108,8 +108,8 @@ def _create_people(context: IngestContext, new: list[FeedRecord]) -> None:
         person_for[feed.line] = person
         if nhs:
             batch_by_nhs[nhs] = person
-    for chunk in chunked(people):
-        Person.objects.bulk_create(chunk)
+    for people_chunk in chunked(people):
+        Person.objects.bulk_create(people_chunk)
     records = []
     for feed in new:
         target = person_for[feed.line]
@@ -191,9 +191,12 @@ def _write_details(context: IngestContext, records: list[FeedRecord]) -> None:
         for address in data.get("addresses", []):
             addresses.append(_address_row(person_id, agency.pk, address))
     addresses = _not_yet_stored(addresses)
-    for model, rows in ((PersonName, names), (PersonIdentifier, identifiers), (Address, addresses)):
-        for chunk in chunked(rows):
-            model.objects.bulk_create(chunk, ignore_conflicts=True)  # type: ignore[attr-defined]
+    for name_chunk in chunked(names):
+        PersonName.objects.bulk_create(name_chunk, ignore_conflicts=True)
+    for identifier_chunk in chunked(identifiers):
+        PersonIdentifier.objects.bulk_create(identifier_chunk, ignore_conflicts=True)
+    for address_chunk in chunked(addresses):
+        Address.objects.bulk_create(address_chunk)
 
 
 def _address_key(address: Address) -> tuple[Any, ...]:

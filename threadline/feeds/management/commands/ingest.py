@@ -19,7 +19,12 @@ def _lines_with_progress(path: Path, show: bool) -> Iterator[str]:
     with (
         path.open(encoding="utf-8") as handle,
         tqdm(
-            total=size, unit="B", unit_scale=True, desc=path.name, disable=not show or size < 5_000_000, leave=False
+            total=size,
+            unit="B",
+            unit_scale=True,
+            desc=path.name,
+            disable=not show or size < 5_000_000,
+            leave=False,
         ) as bar,
     ):
         for line in handle:

@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from threadline import clock
+
+
+@pytest.fixture(autouse=True)
+def _release_clock() -> Iterator[None]:
+    yield
+    clock.set_now(None)
