@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "threadline.feeds",
     "threadline.web",
     "threadline.demo",
+    "threadline.bench",
 ]
 
 MIDDLEWARE = [

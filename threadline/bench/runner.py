@@ -1,0 +1,46 @@
+"""Run each benchmark in its own process against a scratch database of each engine."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from django.conf import settings
+
+BENCHMARKS = ("ingest", "chronology")
+SCRATCH_PG = "threadline_bench"
+
+
+def scratch_url(engine: str) -> str:
+    if engine == "sqlite":
+        folder = Path(settings.BASE_DIR).parent / "var" / "bench"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "bench.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return f"sqlite:///{path}"
+    base = os.environ.get("THREADLINE_BENCH_PG", "postgres://postgres@127.0.0.1:5432/postgres")
+    with psycopg.connect(base.replace("postgres://", "postgresql://"), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {SCRATCH_PG} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {SCRATCH_PG}")
+    return base.rsplit("/", 1)[0] + f"/{SCRATCH_PG}"
+
+
+def run_in_child(name: str, engine: str, options: dict[str, Any]) -> dict[str, Any]:
+    url = scratch_url(engine)
+    env = {
+        **os.environ,
+        "THREADLINE_DATABASE_URL": url,
+        "THREADLINE_DEBUG": "false",
+        "THREADLINE_SECRET_KEY": "bench-only-not-secret",
+    }
+    command = [sys.executable, "-m", "threadline.cli"]
+    subprocess.run([*command, "migrate", "--verbosity", "0"], env=env, check=True)
+    worker = [*command, "bench", name, "--worker", "--options", json.dumps(options)]
+    done = subprocess.run(worker, env=env, check=True, capture_output=True, text=True)
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
