@@ -114,3 +114,10 @@ def test_every_error_in_a_batch_is_reported(stored: dict[str, int]) -> None:
     )
     assert [error.line for error in rejected.errors] == [1, 2, 3]
     assert table_counts() == stored
+
+
+def test_an_answer_to_an_unknown_event(stored: dict[str, int]) -> None:
+    answer = event("A1", ["C1"], type="minutes_received", refers_to="NO-SUCH-MEETING")
+    rejected = refused(good_then(*lines(answer)))
+    assert_only_error(rejected, 2, "refers_to", "unknown event csc:NO-SUCH-MEETING")
+    assert table_counts() == stored

@@ -111,3 +111,24 @@ def test_people_from_two_agencies_with_one_nhs_number_in_one_batch_are_one_perso
 def test_summary_reads_as_json() -> None:
     summary = ingest_feed(family_feed())
     assert json.loads(json.dumps(summary.as_dict()))["kinds"]["person"]["created"] == 3
+
+
+def test_events_carry_outcome_due_date_counterpart_and_what_they_answer() -> None:
+    ingest_feed(family_feed())
+    meeting = event("SD1", ["C1"], type="strategy_discussion", outcome="single_assessment")
+    minutes = event(
+        "MR1",
+        ["C1"],
+        agency="police",
+        type="minutes_received",
+        counterpart="csc",
+        refers_to={"agency": "csc", "id": "SD1"},
+    )
+    release = event("RP1", ["C2"], type="release_planned", due="2024-09-30")
+    ingest_feed(lines(minutes, meeting, release))
+
+    received = Event.objects.get(source_id="MR1")
+    assert received.refers_to == Event.objects.get(source_id="SD1")
+    assert received.counterpart.code == "csc"
+    assert Event.objects.get(source_id="SD1").outcome == "single_assessment"
+    assert str(Event.objects.get(source_id="RP1").due_on) == "2024-09-30"

@@ -6,7 +6,13 @@ from django.conf import settings
 from django.db import models
 
 from threadline.agencies.models import Agency
-from threadline.chronology.vocabulary import DatePrecision, EventType, Reliability, Significance
+from threadline.chronology.vocabulary import (
+    DatePrecision,
+    EventType,
+    Outcome,
+    Reliability,
+    Significance,
+)
 from threadline.people.models import Person
 
 
@@ -43,6 +49,26 @@ class Event(models.Model):
     significance = models.CharField(
         max_length=15, choices=Significance.choices, default=Significance.ROUTINE
     )
+    outcome = models.CharField(max_length=30, choices=Outcome.choices, blank=True)
+    due_on = models.DateField(
+        null=True, blank=True, help_text="A date the event points to: a planned release, a meeting."
+    )
+    counterpart = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The other agency: the one told, invited, or whose information is acknowledged.",
+    )
+    refers_to = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="answers",
+        help_text="The event this one answers: the meeting minutes are for, the action completed.",
+    )
     content_hash = models.CharField(max_length=64)
 
     class Meta:
@@ -67,6 +93,9 @@ class SubjectRole(models.TextChoices):
     ALLEGED_PERPETRATOR = "alleged_perpetrator", "Alleged perpetrator"
     WITNESS = "witness", "Witness"
     PRESENT = "present", "Present"
+    INVITED = "invited", "Invited"
+    APOLOGIES = "apologies", "Sent apologies"
+    MONITORED = "monitored", "Person a condition applies to"
     MENTIONED = "mentioned", "Mentioned"
 
 

@@ -22,7 +22,7 @@ from threadline.casework.census import (
 )
 from threadline.casework.models import EpisodeKind
 from threadline.chronology.models import SubjectRole
-from threadline.chronology.vocabulary import EventType, Reliability, Significance
+from threadline.chronology.vocabulary import EventType, Outcome, Reliability, Significance
 from threadline.people.models import NameKind, RelationshipKind, Sex
 
 SCHEMA_ID = "https://threadline.example/schemas/feed-record-1.json"
@@ -233,6 +233,26 @@ EVENT = _record(
         "detail": {"type": "string", "maxLength": 20000},
         "reliability": _enum(Reliability),
         "significance": _enum(Significance),
+        "outcome": _enum(Outcome, blank=True),
+        "due": OPTIONAL_DATE,
+        "counterpart": {
+            "type": "string",
+            "pattern": r"^[a-z0-9_-]{1,40}$",
+            "description": "The other agency's code: the agency told, invited or acknowledged.",
+        },
+        "refers_to": {
+            "description": "The event this one answers (minutes for a meeting, an action "
+            "completed): the sending agency's id, or another agency's.",
+            "anyOf": [
+                SOURCE_ID,
+                {
+                    "type": "object",
+                    "properties": {"agency": {"type": "string"}, "id": SOURCE_ID},
+                    "required": ["agency", "id"],
+                    "additionalProperties": False,
+                },
+            ],
+        },
     },
     ["type", "occurred", "people", "summary"],
 )

@@ -8,7 +8,14 @@ from threadline import clock
 from threadline.chronology.models import Event, EventPerson, SubjectRole
 from threadline.chronology.vocabulary import Reliability, Significance
 from threadline.feeds.context import IngestContext, chunked, resolve_person
-from threadline.feeds.parsing import FeedRecord, parse_datetime, parse_occurred
+from threadline.agencies.models import Agency
+from threadline.feeds.parsing import (
+    FeedError,
+    FeedRecord,
+    parse_date,
+    parse_datetime,
+    parse_occurred,
+)
 
 
 def _current_events(
@@ -62,15 +69,37 @@ def _build_event(context: IngestContext, feed: FeedRecord) -> Event:
         detail=data.get("detail", ""),
         reliability=data.get("reliability") or Reliability.VERIFIED,
         significance=data.get("significance") or Significance.ROUTINE,
+        outcome=data.get("outcome") or "",
+        due_on=parse_date(data["due"]) if data.get("due") else None,
+        counterpart=_counterpart(context, feed),
         content_hash=feed.content_hash,
     )
+
+
+def _counterpart(context: IngestContext, feed: FeedRecord) -> Agency | None:
+    code = feed.data.get("counterpart")
+    if not code:
+        return None
+    if code not in context.agencies:
+        found = Agency.objects.filter(code=code).first()
+        if found is None:
+            context.errors.append(
+                FeedError(
+                    feed.line, "counterpart", f"agency '{code}' is not registered", feed.source_id
+                )
+            )
+            return None
+        context.agencies[code] = found
+    return context.agencies[code]
 
 
 def write_events(context: IngestContext, records: list[FeedRecord]) -> None:
     context.load_usernames(records, "practitioner_username")
     current = _current_events(context, records)
     events: list[Event] = []
+    lines: list[int] = []
     subjects: list[list[tuple[int, str]]] = []
+    answers: list[tuple[Event, tuple[str, str]]] = []
     superseded: list[int] = []
     counts = context.summary.counts["event"]
     for feed in records:
@@ -86,12 +115,16 @@ def write_events(context: IngestContext, records: list[FeedRecord]) -> None:
         else:
             counts.created += 1
         events.append(event)
+        lines.append(feed.line)
         subjects.append(_subjects(context, feed))
+        if feed.data.get("refers_to"):
+            answers.append((event, _event_key(feed, feed.data["refers_to"])))
     context.fail_if_errors()
     _retire(superseded)
     for chunk in chunked(events):
         Event.objects.bulk_create(chunk)
     _link_people(context, events, subjects)
+    _link_answers(context, answers, {e.pk: line for e, line in zip(events, lines, strict=True)})
 
 
 def _retire(event_ids: list[int]) -> None:
@@ -120,3 +153,41 @@ def _link_people(
     for chunk in chunked(links, 5000):
         EventPerson.objects.bulk_create(chunk)
     context.summary.touched_people.update(link.person_id for link in links)
+
+
+def _event_key(feed: FeedRecord, reference: Any) -> tuple[str, str]:
+    if isinstance(reference, str):
+        return (feed.agency, reference)
+    return (reference["agency"], reference["id"])
+
+
+def _link_answers(
+    context: IngestContext, answers: list[tuple[Event, tuple[str, str]]], lines: dict[int, int]
+) -> None:
+    """Point each answering event at the current version of the event it answers."""
+    if not answers:
+        return
+    targets: dict[tuple[str, str], int] = {}
+    wanted: dict[str, list[str]] = {}
+    for _, (code, source_id) in answers:
+        wanted.setdefault(code, []).append(source_id)
+    for code, source_ids in wanted.items():
+        for chunk in chunked(source_ids):
+            rows = Event.objects.filter(
+                agency__code=code, source_id__in=chunk, is_current=True
+            ).values_list("source_id", "pk")
+            targets.update({(code, source_id): pk for source_id, pk in rows})
+    for event, key in answers:
+        target = targets.get(key)
+        if target is None:
+            context.errors.append(
+                FeedError(
+                    lines[event.pk],
+                    "refers_to",
+                    f"refers to unknown event {key[0]}:{key[1]}",
+                    event.source_id,
+                )
+            )
+        event.refers_to_id = target
+    context.fail_if_errors()
+    Event.objects.bulk_update([event for event, _ in answers], ["refers_to"], batch_size=1000)
