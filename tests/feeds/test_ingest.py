@@ -118,7 +118,7 @@ def test_events_carry_outcome_due_date_counterpart_and_what_they_answer() -> Non
     meeting = event("SD1", ["C1"], type="strategy_discussion", outcome="single_assessment")
     minutes = event(
         "MR1",
-        ["C1"],
+        [{"agency": "csc", "id": "C1"}],
         agency="police",
         type="minutes_received",
         counterpart="csc",
