@@ -35,3 +35,7 @@ def frozen_at(moment: dt.datetime) -> Iterator[None]:
         yield
     finally:
         set_now(previous)
+
+
+def local_date(moment: dt.datetime) -> dt.date:
+    return timezone.localdate(moment)

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "threadline.chronology",
     "threadline.access",
     "threadline.feeds",
+    "threadline.checks",
     "threadline.web",
     "threadline.demo",
     "threadline.bench",

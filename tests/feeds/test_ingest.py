@@ -132,3 +132,22 @@ def test_events_carry_outcome_due_date_counterpart_and_what_they_answer() -> Non
     assert received.counterpart.code == "csc"
     assert Event.objects.get(source_id="SD1").outcome == "single_assessment"
     assert str(Event.objects.get(source_id="RP1").due_on) == "2024-09-30"
+
+
+def test_plan_outcomes_belong_to_their_plan() -> None:
+    from threadline.casework.models import PlanOutcome
+
+    ingest_feed(family_feed())
+    outcome = {
+        "kind": "plan_outcome",
+        "agency": "csc",
+        "id": "O1",
+        "episode": "S1",
+        "risk": "Lily is exposed to violence between adults at home",
+        "change_wanted": "No further incidents; Owen completes a perpetrator programme",
+        "written": "2024-02-10",
+    }
+    ingest_feed(lines(outcome))
+    saved = PlanOutcome.objects.get()
+    assert saved.episode.source_id == "S1"
+    assert saved.missing_parts == ["by when", "what happens if it is not achieved"]

@@ -114,3 +114,25 @@ class Practitioner(AbstractUser):
     @property
     def is_mash(self) -> bool:
         return self.role == Role.MASH or (self.team is not None and self.team.kind == TeamKind.MASH)
+
+
+class Absence(models.Model):
+    """A practitioner away from work (leave, sickness): their actions need cover meanwhile."""
+
+    practitioner = models.ForeignKey(
+        Practitioner, on_delete=models.CASCADE, related_name="absences"
+    )
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    reason = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="absence_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.practitioner} away {self.starts_on} to {self.ends_on}"

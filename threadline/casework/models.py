@@ -117,3 +117,36 @@ class EpisodeFactor(models.Model):
 
     def __str__(self) -> str:
         return self.get_code_display()
+
+
+class PlanOutcome(models.Model):
+    """One outcome of a child's plan: the risk it addresses, the change wanted, by when, and what
+    happens if the change is not made (Child Q: plans that did not spell these out)."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    source_id = models.CharField(max_length=100)
+    episode = models.ForeignKey(StatusEpisode, on_delete=models.PROTECT, related_name="outcomes")
+    risk = models.TextField(blank=True)
+    change_wanted = models.TextField(blank=True)
+    achieve_by = models.DateField(null=True, blank=True)
+    consequence = models.TextField(blank=True)
+    written_on = models.DateField()
+    content_hash = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "source_id"], name="plan_outcome_source")
+        ]
+
+    def __str__(self) -> str:
+        return f"Outcome for {self.episode}: {self.change_wanted[:60]}"
+
+    @property
+    def missing_parts(self) -> list[str]:
+        parts = {
+            "the risk": self.risk,
+            "the change wanted": self.change_wanted,
+            "by when": self.achieve_by,
+            "what happens if it is not achieved": self.consequence,
+        }
+        return [name for name, value in parts.items() if not value]

@@ -172,7 +172,7 @@ def _date_fields(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
     for name in ("date_of_birth", "expected_date_of_birth", "date_of_death", "from", "to"):
         if isinstance(data.get(name), str):
             yield name, data[name]
-    for name in ("opened", "closed", "start", "end", "due"):
+    for name in ("opened", "closed", "start", "end", "due", "written", "achieve_by"):
         if isinstance(data.get(name), str):
             yield name, data[name]
     for index, address in enumerate(data.get("addresses") or []):

@@ -24,6 +24,7 @@ class KindCounts:
 class IngestSummary:
     counts: dict[str, KindCounts] = field(default_factory=lambda: defaultdict(KindCounts))
     touched_people: set[int] = field(default_factory=set)
+    checks: Any = None  # what the learning checks did with the change (an EvaluationResult)
 
     @property
     def records(self) -> int:

@@ -200,6 +200,22 @@ STATUS_EPISODE = _record(
     ["person", "status", "start"],
 )
 
+PLAN_OUTCOME = _record(
+    "plan_outcome",
+    {
+        "episode": {
+            "description": "The plan's status episode: the sending agency's id for it.",
+            **SOURCE_ID,
+        },
+        "risk": TEXT,
+        "change_wanted": TEXT,
+        "achieve_by": OPTIONAL_DATE,
+        "consequence": TEXT,
+        "written": DATE,
+    },
+    ["episode", "written"],
+)
+
 EVENT = _record(
     "event",
     {
@@ -264,6 +280,7 @@ RECORD_SCHEMAS: dict[str, dict[str, Any]] = {
     "relationship": RELATIONSHIP,
     "involvement": INVOLVEMENT,
     "status_episode": STATUS_EPISODE,
+    "plan_outcome": PLAN_OUTCOME,
     "event": EVENT,
 }
 

@@ -17,7 +17,12 @@ from threadline.feeds.models import FeedSystem, hash_token
 from threadline.feeds.parsing import FeedError, FeedRecord, ParsedFeed, parse_lines
 from threadline.feeds.results import FeedRejected, IngestSummary
 from threadline.feeds.writers.events import write_events
-from threadline.feeds.writers.links import write_episodes, write_involvements, write_relationships
+from threadline.feeds.writers.links import (
+    write_episodes,
+    write_involvements,
+    write_plan_outcomes,
+    write_relationships,
+)
 from threadline.feeds.writers.people import write_people
 
 WRITE_ORDER = (
@@ -25,6 +30,7 @@ WRITE_ORDER = (
     ("relationship", write_relationships),
     ("involvement", write_involvements),
     ("status_episode", write_episodes),
+    ("plan_outcome", write_plan_outcomes),
     ("event", write_events),
 )
 
@@ -42,7 +48,13 @@ def ingest_feed(lines: Iterable[str], *, sender: Agency | None = None) -> Ingest
     if parsed.errors:
         raise FeedRejected(parsed.errors)
     with transaction.atomic():
-        return _write(parsed)
+        summary = _write(parsed)
+        if summary.touched_people:
+            # Imported here: the checks read the record that feeds write, not the other way.
+            from threadline.checks.engine import evaluate
+
+            summary.checks = evaluate(summary.touched_people)
+        return summary
 
 
 def _sender_errors(parsed: ParsedFeed, sender: Agency) -> list[FeedError]:

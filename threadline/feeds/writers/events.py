@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from threadline import clock
+from threadline.agencies.models import Agency
 from threadline.chronology.models import Event, EventPerson, SubjectRole
 from threadline.chronology.vocabulary import Reliability, Significance
 from threadline.feeds.context import IngestContext, chunked, resolve_person
-from threadline.agencies.models import Agency
 from threadline.feeds.parsing import (
     FeedError,
     FeedRecord,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from threadline.casework.models import EpisodeFactor, Involvement, StatusEpisode
+from threadline.casework.models import EpisodeFactor, Involvement, PlanOutcome, StatusEpisode
 from threadline.feeds.context import IngestContext, chunked, resolve_person
 from threadline.feeds.parsing import FeedError, FeedRecord, parse_date
-from threadline.feeds.writers.upsert import upsert_by_source
+from threadline.feeds.writers.upsert import existing_by_source_ids, upsert_by_source
 from threadline.people.models import Relationship
 
 
@@ -109,3 +109,31 @@ def _write_factors(written: list[tuple[StatusEpisode, FeedRecord]]) -> None:
     ]
     for factor_chunk in chunked(factors):
         EpisodeFactor.objects.bulk_create(factor_chunk)
+
+
+def write_plan_outcomes(context: IngestContext, records: list[FeedRecord]) -> None:
+    episodes = existing_by_source_ids(context, StatusEpisode, records, "episode")
+
+    def fill(row: PlanOutcome, feed: FeedRecord) -> None:
+        data = feed.data
+        episode = episodes.get((feed.agency, data["episode"]))
+        if episode is None:
+            context.errors.append(
+                FeedError(
+                    feed.line,
+                    "episode",
+                    f"refers to unknown status episode {data['episode']}",
+                    feed.source_id,
+                )
+            )
+        row.episode_id = episode.pk if episode else 0
+        row.risk = data.get("risk", "")
+        row.change_wanted = data.get("change_wanted", "")
+        row.achieve_by = _date_or_none(data.get("achieve_by"))  # type: ignore[assignment]
+        row.consequence = data.get("consequence", "")
+        row.written_on = parse_date(data["written"])
+
+    fields = ["episode", "risk", "change_wanted", "achieve_by", "consequence", "written_on"]
+    people_of = {episode.pk: episode.person_id for episode in episodes.values()}
+    for row, _ in upsert_by_source(context, PlanOutcome, records, fill, fields):
+        context.summary.touched_people.add(people_of[row.episode_id])

@@ -29,6 +29,17 @@ def existing_by_source(
     return found
 
 
+def existing_by_source_ids(
+    context: IngestContext, model: type[M], records: list[FeedRecord], field_name: str
+) -> dict[tuple[str, str], M]:
+    """Rows of ``model`` that records point at by ``field_name`` (the same agency's ids)."""
+    pointers = [
+        FeedRecord(r.line, r.kind, {"agency": r.agency, "id": r.data[field_name]}, "")
+        for r in records
+    ]
+    return existing_by_source(context, model, pointers)
+
+
 def _hash_of(row: models.Model) -> str:
     return str(getattr(row, "content_hash"))  # noqa: B009
 

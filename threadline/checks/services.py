@@ -1,0 +1,138 @@
+"""Changes to alerts: raise, remind, escalate, acknowledge, resolve. Each writes its step."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+
+from threadline import clock
+from threadline.agencies.models import Practitioner
+from threadline.checks.models import (
+    Alert,
+    AlertLevel,
+    AlertRecipient,
+    AlertState,
+    AlertStep,
+    Resolution,
+    StepKind,
+)
+from threadline.checks.recipients import Inbox, inboxes_for
+from threadline.checks.registry import get_check
+
+
+class AlertError(ValueError):
+    pass
+
+
+def add_step(
+    alert: Alert, kind: StepKind, *, actor: Practitioner | None = None, detail: str = ""
+) -> None:
+    AlertStep.objects.create(alert=alert, kind=kind, at=clock.now(), actor=actor, detail=detail)
+
+
+def notify(alert: Alert, *, rung: int) -> list[Inbox]:
+    """Put the alert in the inboxes of the actor at ``rung`` and e-mail them after commit."""
+    check = get_check(alert.check_id)
+    rungs = check.rungs()
+    actor = rungs[min(rung, len(rungs) - 1)]
+    inboxes = inboxes_for(actor, alert.subject)
+    now = clock.now()
+    AlertRecipient.objects.bulk_create(
+        [
+            AlertRecipient(
+                alert=alert, practitioner=i.practitioner, team=i.team, rung=rung, told_at=now
+            )
+            for i in inboxes
+        ]
+    )
+    names = ", ".join(str(inbox) for inbox in inboxes)
+    add_step(alert, StepKind.NOTIFIED, detail=f"{actor}: {names}"[:1000])
+    emails = sorted(
+        {i.practitioner.email for i in inboxes if i.practitioner and i.practitioner.email}
+    )
+    if emails:
+        transaction.on_commit(lambda: _email(alert, emails))
+    return inboxes
+
+
+def _email(alert: Alert, recipients: list[str]) -> None:
+    subject = f"[Threadline] {alert.check_id}: {alert.what[:120]}"
+    body = (
+        f"{alert.what}\n\nDue: {alert.due_at:%d %B %Y}\nWhy: {alert.why}\n\n"
+        f"Open the child's record in Threadline to act on it."
+    )
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=True)
+
+
+def raise_alert(alert: Alert) -> None:
+    alert.state = AlertState.RAISED
+    alert.raised_at = clock.now()
+    add_step(alert, StepKind.RAISED, detail=f"due {alert.due_at:%Y-%m-%d}")
+    notify(alert, rung=0)
+
+
+def remind(alert: Alert) -> None:
+    add_step(alert, StepKind.REMINDED, detail=f"due {alert.due_at:%Y-%m-%d}")
+    notify(alert, rung=0)
+
+
+def escalate(alert: Alert) -> bool:
+    """Tell the next rung up; False when the top of the ladder has already been told."""
+    if alert.rung + 1 >= len(get_check(alert.check_id).rungs()):
+        return False
+    alert.rung += 1
+    add_step(alert, StepKind.ESCALATED, detail=f"rung {alert.rung}")
+    notify(alert, rung=alert.rung)
+    return True
+
+
+def resolve(
+    alert: Alert,
+    resolution: Resolution,
+    *,
+    actor: Practitioner | None = None,
+    reason: str = "",
+) -> None:
+    alert.state = AlertState.RESOLVED
+    alert.resolution = resolution
+    alert.resolution_reason = reason
+    alert.resolved_by = actor
+    alert.resolved_at = clock.now()
+    alert.next_action_at = None
+    add_step(alert, StepKind.RESOLVED, actor=actor, detail=f"{resolution.label}. {reason}"[:1000])
+
+
+@transaction.atomic
+def acknowledge_alert(alert: Alert, *, actor: Practitioner) -> Alert:
+    if alert.state != AlertState.RAISED:
+        raise AlertError(f"only a raised alert can be acknowledged; this one is {alert.state}")
+    alert.state = AlertState.ACKNOWLEDGED
+    alert.acknowledged_at = clock.now()
+    alert.acknowledged_by = actor
+    alert.save()
+    add_step(alert, StepKind.ACKNOWLEDGED, actor=actor)
+    return alert
+
+
+@transaction.atomic
+def record_judgement(alert: Alert, *, actor: Practitioner, reason: str) -> Alert:
+    """Close an alert on a practitioner's professional judgement; the reason stays visible."""
+    reason = reason.strip()
+    if len(reason) < 10:
+        raise AlertError("a professional judgement needs a reason a manager can read")
+    if not alert.is_open:
+        raise AlertError("this alert is already resolved")
+    resolve(alert, Resolution.JUDGEMENT, actor=actor, reason=reason)
+    alert.save()
+    return alert
+
+
+def level_for(alert: Alert) -> AlertLevel:
+    return AlertLevel(alert.level)
+
+
+def moment(value: dt.datetime | None) -> str:
+    return "" if value is None else f"{value:%Y-%m-%d %H:%M}"
