@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.db.models import Q
 
-from threadline.casework.models import EpisodeKind, Involvement, StatusEpisode
+from threadline.agencies.models import Absence
+from threadline.casework.models import EpisodeKind, Involvement, PlanOutcome, StatusEpisode
 from threadline.chronology.models import EventPerson
 from threadline.feeds.context import chunked
 from threadline.people.models import Person, Relationship, RelationshipKind, Sex
@@ -129,6 +130,23 @@ class PersonView:
             and (agency_kind is None or i.agency.kind == agency_kind)
         ]
 
+    @property
+    def plan_outcomes(self) -> list[PlanOutcome]:
+        return [outcome for episode in self.episodes for outcome in episode.outcomes.all()]
+
+    def factors(self, episode: StatusEpisode) -> set[str]:
+        return {factor.code for factor in episode.factors.all()}
+
+    @property
+    def absences(self) -> list[Absence]:
+        """Absences of the practitioners leading this person's open work."""
+        found: list[Absence] = []
+        for involvement in self.involvements:
+            lead = involvement.lead_practitioner
+            if lead is not None and involvement.closed_on is None:
+                found.extend(lead.absences.all())
+        return found
+
     def linked(self, roles: Iterable[str], day: dt.date) -> list[Link]:
         roles = set(roles)
         return [link for link in self.links if link.role in roles and link.current_on(day)]
@@ -206,10 +224,20 @@ def _load_events(ids: set[int]) -> dict[int, list[Happening]]:
     return events
 
 
+PREFETCH: dict[type[models.Model], tuple[str, ...]] = {
+    StatusEpisode: ("factors", "outcomes"),
+    Involvement: ("lead_practitioner__absences",),
+}
+
+
 def _by_person(model: type[models.Model], ids: set[int]) -> dict[int, list]:
     found: dict[int, list] = defaultdict(list)
     for chunk in chunked(sorted(ids)):
-        rows = model._default_manager.filter(person_id__in=chunk).select_related("agency")
+        rows = (
+            model._default_manager.filter(person_id__in=chunk)
+            .select_related("agency")
+            .prefetch_related(*PREFETCH.get(model, ()))
+        )
         for row in rows:
             found[getattr(row, "person_id")].append(row)  # noqa: B009
     return found
