@@ -1,0 +1,202 @@
+"""The life of an alert: watched, raised at its deadline, escalated up the ladder, resolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core import mail
+
+from tests.factories import PractitionerFactory, TeamFactory
+from threadline import clock
+from threadline.agencies.models import Agency, Role, TeamKind
+from threadline.checks.engine import _claim, evaluate, tick
+from threadline.checks.models import Alert, AlertRecipient, AlertState, Resolution
+from threadline.checks.services import AlertError, acknowledge_alert, record_judgement
+from threadline.feeds.services import ingest_feed
+
+pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
+
+
+def at(day: str, hour: int = 12) -> None:
+    clock.set_now(dt.datetime.combine(dt.date.fromisoformat(day), dt.time(hour), tzinfo=LONDON))
+
+
+def feed(*records: dict) -> None:
+    ingest_feed([json.dumps(record) for record in records])
+
+
+@pytest.fixture
+def ladder() -> dict[str, object]:
+    """A children's social care agency with a worker and her managers."""
+    at("2024-03-01")
+    feed({"kind": "agency", "code": "csc", "name": "Northshire CSC", "agency_kind": "csc"})
+    csc = Agency.objects.get(code="csc")
+    team = TeamFactory(agency=csc, name="Assessment Team", kind=TeamKind.ASSESSMENT)
+    service = PractitionerFactory(team=team, role=Role.SERVICE_MANAGER, username="service")
+    manager = PractitionerFactory(team=team, role=Role.TEAM_MANAGER, manager=service, username="tm")
+    practice = PractitionerFactory(
+        team=team, role=Role.PRACTICE_MANAGER, manager=manager, username="pm"
+    )
+    worker = PractitionerFactory(team=team, manager=practice, username="sw")
+    feed(
+        {
+            "kind": "person",
+            "agency": "csc",
+            "id": "child",
+            "name": {"given": "Ada", "family": "Lane"},
+            "date_of_birth": "2020-01-01",
+        },
+        {
+            "kind": "involvement",
+            "agency": "csc",
+            "id": "inv",
+            "person": "child",
+            "team": "Assessment Team",
+            "lead_practitioner_username": "sw",
+            "opened": "2024-01-02",
+        },
+    )
+    return {"worker": worker, "practice": practice, "manager": manager, "service": service}
+
+
+def strategy_discussion(day: str, outcome: str = "single_assessment", event_id: str = "sd") -> None:
+    at(day)
+    feed(
+        {
+            "kind": "event",
+            "agency": "csc",
+            "id": event_id,
+            "type": "strategy_discussion",
+            "occurred": day,
+            "people": ["child"],
+            "summary": "Strategy discussion",
+            "outcome": outcome,
+        }
+    )
+
+
+def dec1() -> Alert:
+    return Alert.objects.get(check_id="DEC-1")
+
+
+def test_an_alert_is_watched_quietly_until_its_deadline_then_raised(
+    ladder: dict, django_capture_on_commit_callbacks
+) -> None:
+    strategy_discussion("2024-03-04")
+    assert dec1().state == AlertState.WATCHING
+    at("2024-03-05", 17)
+    tick()
+    assert dec1().state == AlertState.WATCHING, "due by the end of the next working day"
+    at("2024-03-06", 0)
+    with django_capture_on_commit_callbacks(execute=True):
+        tick()
+    alert = dec1()
+    assert alert.state == AlertState.RAISED
+    assert AlertRecipient.objects.get(alert=alert).practitioner == ladder["worker"]
+    assert any("DEC-1" in message.subject for message in mail.outbox)
+
+
+def test_nothing_done_climbs_the_ladder_every_two_working_days(ladder: dict) -> None:
+    strategy_discussion("2024-03-04")
+    for day in ("2024-03-06", "2024-03-08", "2024-03-12", "2024-03-14", "2024-03-18"):
+        at(day, 1)
+        tick()
+    told = list(
+        AlertRecipient.objects.filter(alert__check_id="DEC-1")
+        .order_by("rung")
+        .values_list("rung", "practitioner__username")
+    )
+    # DEC-1's ladder: the allocated worker, then the team manager, then the service manager.
+    assert told == [(0, "sw"), (1, "tm"), (2, "service")]
+    assert dec1().state == AlertState.RAISED, "the top of the ladder keeps it until it is done"
+
+
+def test_the_record_showing_the_action_resolves_it(ladder: dict) -> None:
+    strategy_discussion("2024-03-04")
+    at("2024-03-07", 1)
+    tick()
+    at("2024-03-07")
+    feed(
+        {
+            "kind": "event",
+            "agency": "csc",
+            "id": "as",
+            "type": "assessment_started",
+            "occurred": "2024-03-07",
+            "people": ["child"],
+            "summary": "Single assessment started",
+        }
+    )
+    alert = dec1()
+    assert (alert.state, alert.resolution) == (AlertState.RESOLVED, Resolution.DONE)
+    assert list(alert.steps.values_list("kind", flat=True))[-1] == "resolved"
+
+
+def test_done_in_time_nothing_is_ever_raised(ladder: dict) -> None:
+    strategy_discussion("2024-03-04")
+    at("2024-03-05")
+    feed(
+        {
+            "kind": "event",
+            "agency": "csc",
+            "id": "as",
+            "type": "assessment_started",
+            "occurred": "2024-03-05",
+            "people": ["child"],
+            "summary": "Single assessment started",
+        }
+    )
+    at("2024-03-20")
+    tick()
+    assert dec1().raised_at is None and dec1().state == AlertState.RESOLVED
+    assert AlertRecipient.objects.filter(alert__check_id="DEC-1").count() == 0
+
+
+def test_a_judgement_needs_a_reason_and_is_never_reopened(ladder: dict) -> None:
+    strategy_discussion("2024-03-04")
+    at("2024-03-06", 1)
+    tick()
+    alert = dec1()
+    acknowledge_alert(alert, actor=ladder["worker"])
+    with pytest.raises(AlertError):
+        record_judgement(alert, actor=ladder["worker"], reason="ok")
+    record_judgement(
+        alert,
+        actor=ladder["manager"],
+        reason="Family moved to Wales; referred to their MASH on 5 March",
+    )
+    evaluate([alert.subject_id])
+    at("2024-03-20")
+    tick()
+    alerts = Alert.objects.filter(check_id="DEC-1")
+    assert alerts.count() == 1
+    assert alerts.get().resolution == Resolution.JUDGEMENT
+    assert "Wales" in alerts.get().resolution_reason
+
+
+def test_at_most_one_open_alert_per_check_subject_and_occurrence(ladder: dict) -> None:
+    strategy_discussion("2024-03-04")
+    evaluate(Alert.objects.values_list("subject_id", flat=True))
+    strategy_discussion("2024-03-04")  # the same record again
+    assert Alert.objects.filter(check_id="DEC-1").count() == 1
+    strategy_discussion("2024-03-11", event_id="sd2")
+    assert Alert.objects.filter(check_id="DEC-1").count() == 2, "a second discussion is another"
+
+
+def test_a_corrected_record_that_no_longer_meets_the_condition_closes_it(ladder: dict) -> None:
+    strategy_discussion("2024-03-04")
+    strategy_discussion("2024-03-04", outcome="no_further_action")
+    alert = dec1()
+    assert (alert.state, alert.resolution) == (AlertState.RESOLVED, Resolution.NO_LONGER_APPLIES)
+
+
+def test_two_workers_never_claim_the_same_alert(ladder: dict) -> None:
+    strategy_discussion("2024-03-04")
+    at("2024-03-06", 1)
+    first = _claim(clock.now(), 100)
+    second = _claim(clock.now(), 100)
+    assert [a.check_id for a in first] and second == []

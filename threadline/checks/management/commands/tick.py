@@ -1,0 +1,34 @@
+"""``threadline tick``: act on every alert whose time has come. Safe every minute, in parallel."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from threadline.checks.engine import tick
+
+
+class Command(BaseCommand):
+    help = "Raise, remind, escalate or resolve the alerts that are due. Safe to run from cron."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--json", action="store_true")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        started = time.perf_counter()
+        result = tick()
+        figures = {
+            "seconds": round(time.perf_counter() - started, 3),
+            "subjects": result.subjects,
+            "raised": result.raised,
+            "reminded": result.reminded,
+            "escalated": result.escalated,
+            "resolved": result.resolved,
+        }
+        if options["json"]:
+            self.stdout.write(json.dumps(figures))
+        else:
+            self.stdout.write(" ".join(f"{key}={value}" for key, value in figures.items()))
