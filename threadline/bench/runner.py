@@ -12,7 +12,7 @@ from typing import Any
 import psycopg
 from django.conf import settings
 
-BENCHMARKS = ("ingest", "chronology")
+BENCHMARKS = ("ingest", "chronology", "tick")
 SCRATCH_PG = "threadline_bench"
 
 

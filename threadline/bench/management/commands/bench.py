@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from threadline.bench import chronology, ingest
+from threadline.bench import chronology, ingest, plans
 from threadline.bench.runner import BENCHMARKS, run_in_child
 
 ENGINES = ("sqlite", "postgres")
@@ -16,6 +16,8 @@ ENGINES = ("sqlite", "postgres")
 def run_here(name: str, options: dict[str, Any]) -> dict[str, Any]:
     if name == "ingest":
         return ingest.run(**options)
+    if name == "tick":
+        return plans.run(**options)
     return chronology.run(
         sizes=tuple(options.get("sizes", (100_000, 1_000_000))),
         requests=options.get("requests", 200),
@@ -31,6 +33,7 @@ class Command(BaseCommand):
         parser.add_argument("--engines", default=",".join(ENGINES))
         parser.add_argument("--sizes", default="100000,1000000", help="chronology sizes")
         parser.add_argument("--records", type=int, default=40_000, help="ingest events")
+        parser.add_argument("--plans", type=int, default=12_000, help="open plans for tick")
         parser.add_argument("--worker", action="store_true", help=argparse_hidden())
         parser.add_argument("--options", default="{}", help=argparse_hidden())
 
@@ -46,6 +49,7 @@ class Command(BaseCommand):
         settings_for = {
             "ingest": {"events": options["records"], "people": max(1, options["records"] // 10)},
             "chronology": {"sizes": [int(size) for size in options["sizes"].split(",")]},
+            "tick": {"plans": options["plans"]},
         }
         for name in names:
             result = {"benchmark": name}
