@@ -21,9 +21,17 @@ from threadline.casework.models import Involvement
 from threadline.checks.base import Check, Occurrence
 from threadline.checks.deadlines import due_at, next_rung_at, remind_at
 from threadline.checks.facts import Facts, linked_people, load_facts
-from threadline.checks.models import OPEN_STATES, Alert, AlertState, Resolution, StepKind
+from threadline.checks.models import (
+    OPEN_STATES,
+    Alert,
+    AlertState,
+    AlertStep,
+    Resolution,
+    StepKind,
+)
+from threadline.checks.recipients import Directory
 from threadline.checks.registry import all_checks
-from threadline.checks.services import add_step, escalate, raise_alert, remind, resolve
+from threadline.checks.services import escalate, notify, raise_alert, remind, resolve
 from threadline.feeds.context import chunked
 
 CLAIM_SECONDS = 300
@@ -104,22 +112,37 @@ def _new_alert(check: Check, facts: Facts, occurrence: Occurrence, nation: str) 
     )
 
 
-def _start(alert: Alert, now: dt.datetime, result: EvaluationResult) -> None:
-    """A new alert is watched until due, or raised at once when already due."""
-    alert.save()
-    add_step(alert, StepKind.WATCHED, detail=f"due {alert.due_at:%Y-%m-%d}")
+def _begin(alert: Alert, now: dt.datetime, result: EvaluationResult) -> list[AlertStep]:
+    """A new alert is watched until due, or raised at once when already due; its inboxes are
+    told by the next tick, so an ingest never waits on routing."""
+    steps = [
+        AlertStep(alert=alert, kind=StepKind.WATCHED, at=now, detail=f"due {alert.due_at:%Y-%m-%d}")
+    ]
     if now >= alert.due_at:
-        raise_alert(alert)
-        alert.next_action_at = next_rung_at(get_check_of(alert), now, alert.nation)
+        alert.state, alert.raised_at, alert.next_action_at = AlertState.RAISED, now, now
+        steps.append(AlertStep(alert=alert, kind=StepKind.RAISED, at=now, detail="already due"))
         result.raised += 1
     else:
         alert.next_action_at = min(filter(None, (alert.remind_at, alert.due_at)))
         result.watched += 1
-    alert.save()
+    return steps
 
 
 def get_check_of(alert: Alert) -> Check:
     return all_checks()[alert.check_id]
+
+
+def _close(alerts: list[tuple[Alert, Resolution]], now: dt.datetime) -> None:
+    steps = []
+    for alert, resolution in alerts:
+        alert.state, alert.resolution, alert.resolved_at = AlertState.RESOLVED, resolution, now
+        alert.next_action_at = None
+        steps.append(
+            AlertStep(alert=alert, kind=StepKind.RESOLVED, at=now, detail=resolution.label)
+        )
+    fields = ["state", "resolution", "resolved_at", "next_action_at"]
+    Alert.objects.bulk_update([alert for alert, _ in alerts], fields, batch_size=1000)
+    AlertStep.objects.bulk_create(steps, batch_size=2000)
 
 
 @transaction.atomic
@@ -132,24 +155,30 @@ def evaluate(person_ids: Iterable[int], *, expand: bool = True) -> EvaluationRes
     facts_by_subject = load_facts(subject_ids, now)
     open_alerts, judged = _existing(subject_ids)
     nations = _nations(subject_ids)
+    created: list[Alert] = []
+    closing: list[tuple[Alert, Resolution]] = []
     for subject_id, facts in facts_by_subject.items():
         nation = nations.get(subject_id, Nation.ENGLAND)
         for check, occurrence in occurrences_for(facts):
             key = (check.id, subject_id, occurrence.key[:120])
+            if key in result.keys:
+                continue
             result.keys.add(key)
             alert = open_alerts.get(key)
-            if occurrence.done:
-                if alert is not None:
-                    resolve(alert, Resolution.DONE)
-                    alert.save()
-                    result.resolved += 1
-            elif alert is None and key not in judged:
-                _start(_new_alert(check, facts, occurrence, nation), now, result)
+            if occurrence.done and alert is not None:
+                closing.append((alert, Resolution.DONE))
+            elif not occurrence.done and alert is None and key not in judged:
+                created.append(_new_alert(check, facts, occurrence, nation))
     for key, alert in open_alerts.items():
         if key[1] in facts_by_subject and key not in result.keys:
-            resolve(alert, Resolution.NO_LONGER_APPLIES)
-            alert.save()
-            result.resolved += 1
+            closing.append((alert, Resolution.NO_LONGER_APPLIES))
+    _close(closing, now)
+    result.resolved += len(closing)
+    steps = [step for alert in created for step in _begin(alert, now, result)]
+    Alert.objects.bulk_create(created, batch_size=1000)
+    for step in steps:
+        step.alert_id = step.alert.pk
+    AlertStep.objects.bulk_create(steps, batch_size=2000)
     return result
 
 
@@ -167,7 +196,11 @@ def _claim(now: dt.datetime, limit: int) -> list[Alert]:
 
 
 def _advance(
-    alert: Alert, occurrence: Occurrence | None, now: dt.datetime, result: EvaluationResult
+    alert: Alert,
+    occurrence: Occurrence | None,
+    now: dt.datetime,
+    directory: Directory,
+    result: EvaluationResult,
 ) -> None:
     check = get_check_of(alert)
     if occurrence is None:
@@ -177,14 +210,17 @@ def _advance(
         resolve(alert, Resolution.DONE)
         result.resolved += 1
     elif alert.state == AlertState.WATCHING and now < alert.due_at:
-        remind(alert)
+        remind(alert, directory)
         alert.next_action_at = alert.due_at
         result.reminded += 1
     elif alert.state == AlertState.WATCHING:
-        raise_alert(alert)
+        raise_alert(alert, directory)
         alert.next_action_at = next_rung_at(check, alert.due_at, alert.nation)
         result.raised += 1
-    elif escalate(alert):
+    elif alert.told_rung is None:
+        notify(alert, rung=alert.rung, directory=directory)  # raised during an ingest
+        alert.next_action_at = next_rung_at(check, now, alert.nation)
+    elif escalate(alert, directory):
         alert.next_action_at = next_rung_at(check, now, alert.nation)
         result.escalated += 1
     else:
@@ -207,7 +243,8 @@ def tick(*, limit: int = TICK_BATCH) -> EvaluationResult:
             for subject_id, facts in facts_by_subject.items():
                 for check, occurrence in occurrences_for(facts):
                     current[(check.id, subject_id, occurrence.key[:120])] = occurrence
+            directory = Directory(facts_by_subject)
             for alert in claimed:
                 key = (alert.check_id, alert.subject_id, alert.occurrence)
-                _advance(alert, current.get(key), now, total)
+                _advance(alert, current.get(key), now, directory, total)
             total.subjects += len(facts_by_subject)

@@ -71,6 +71,9 @@ class Alert(models.Model):
         related_name="+",
     )
     rung = models.PositiveSmallIntegerField(default=0, help_text="Step reached on the ladder.")
+    told_rung = models.SmallIntegerField(
+        null=True, blank=True, help_text="The highest rung whose inboxes have been told."
+    )
     nation = models.CharField(max_length=3, default="ENG")
     responsible_agency = models.ForeignKey(
         Agency, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -1,17 +1,25 @@
-"""Who is told: each actor on a ladder resolved to practitioners' and teams' inboxes."""
+"""Who is told: each actor on a ladder resolved to practitioners' and teams' inboxes.
+
+A ``Directory`` loads, in a few queries, everything needed to route the alerts of many subjects,
+so a tick over thousands of alerts does not query per alert.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q
 
 from threadline import clock
-from threadline.agencies.models import Agency, AgencyKind, Practitioner, Role, Team, TeamKind
+from threadline.agencies.models import AgencyKind, Practitioner, Role, Team, TeamKind
 from threadline.casework.models import Involvement
 from threadline.checks.base import Actor
-from threadline.people.models import Person
+from threadline.feeds.context import chunked
+
+HEALTH_VISITING: set[str] = {AgencyKind.HEALTH_VISITING, AgencyKind.SCHOOL_NURSING}
+ADULT_SERVICES: set[str] = {AgencyKind.ADULT_MENTAL_HEALTH, AgencyKind.DRUG_ALCOHOL}
 
 
 @dataclass(frozen=True)
@@ -19,21 +27,69 @@ class Inbox:
     practitioner: Practitioner | None = None
     team: Team | None = None
 
+    @property
+    def key(self) -> tuple[int | None, int | None]:
+        return (
+            self.practitioner.pk if self.practitioner else None,
+            self.team.pk if self.team else None,
+        )
+
     def __str__(self) -> str:
         return str(self.practitioner or self.team)
 
 
-def _open_involvements(person: Person, kinds: set[str] | None = None) -> list[Involvement]:
-    today = clock.today()
-    rows = Involvement.objects.filter(person=person, opened_on__lte=today).filter(
-        Q(closed_on__isnull=True) | Q(closed_on__gt=today)
-    )
-    if kinds:
-        rows = rows.filter(agency__kind__in=kinds)
-    return list(rows.select_related("agency", "team", "lead_practitioner"))
+class Directory:
+    def __init__(self, subject_ids: Iterable[int]) -> None:
+        today = clock.today()
+        self.involvements: dict[int, list[Involvement]] = defaultdict(list)
+        for chunk in chunked(sorted(set(subject_ids))):
+            rows = (
+                Involvement.objects.filter(person_id__in=chunk, opened_on__lte=today)
+                .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=today))
+                .select_related("agency", "team", "lead_practitioner__manager__manager__manager")
+            )
+            for involvement in rows:
+                self.involvements[involvement.person_id].append(involvement)
+        active = Practitioner.objects.filter(is_active=True).exclude(agency=None)
+        self.by_role: dict[tuple[int, str], list[Practitioner]] = defaultdict(list)
+        for practitioner in active.select_related("agency"):
+            self.by_role[(practitioner.agency_id or 0, practitioner.role)].append(practitioner)
+        self.mash_teams: dict[int, list[Team]] = defaultdict(list)
+        for team in Team.objects.filter(kind=TeamKind.MASH):
+            self.mash_teams[team.agency_id].append(team)
+        self.any_csc = [
+            i.agency_id
+            for rows in self.involvements.values()
+            for i in rows
+            if i.agency.kind == AgencyKind.CHILDRENS_SOCIAL_CARE
+        ][:1]
+        if not self.any_csc:
+            first_mash = next(iter(self.mash_teams), None)
+            self.any_csc = [first_mash] if first_mash is not None else []
+
+    def open_involvements(
+        self, subject_id: int, kinds: set[str] | None = None
+    ) -> list[Involvement]:
+        rows = self.involvements.get(subject_id, [])
+        return [i for i in rows if kinds is None or i.agency.kind in kinds]
+
+    def csc_agency_ids(self, subject_id: int) -> list[int]:
+        own = {
+            i.agency_id
+            for i in self.open_involvements(subject_id, {AgencyKind.CHILDRENS_SOCIAL_CARE})
+        }
+        return sorted(own) or self.any_csc
+
+    def with_role(self, agency_ids: Iterable[int], role: str) -> list[Inbox]:
+        return [Inbox(practitioner=p) for a in agency_ids for p in self.by_role.get((a, role), [])]
+
+    def inboxes_for(self, actor: Actor, subject_id: int) -> list[Inbox]:
+        """Where an alert about the subject goes for ``actor``; MASH when nobody else is found."""
+        found = FINDERS[actor](self, subject_id) or mash(self, subject_id)
+        return list({inbox.key: inbox for inbox in found}.values())
 
 
-def _leads(involvements: list[Involvement]) -> list[Inbox]:
+def leads(involvements: list[Involvement]) -> list[Inbox]:
     """Each involvement's lead practitioner, or its team where nobody is named."""
     found: list[Inbox] = []
     for involvement in involvements:
@@ -44,77 +100,62 @@ def _leads(involvements: list[Involvement]) -> list[Inbox]:
     return found
 
 
-def _csc_agencies(person: Person) -> list[Agency]:
-    agencies = [i.agency for i in _open_involvements(person, {AgencyKind.CHILDRENS_SOCIAL_CARE})]
-    return agencies or list(Agency.objects.filter(kind=AgencyKind.CHILDRENS_SOCIAL_CARE)[:1])
+def mash(directory: Directory, subject_id: int) -> list[Inbox]:
+    agencies = directory.csc_agency_ids(subject_id)
+    teams = [Inbox(team=t) for a in agencies for t in directory.mash_teams.get(a, [])]
+    return teams or directory.with_role(agencies, Role.MASH)
 
 
-def _with_role(agencies: list[Agency], role: str) -> list[Inbox]:
-    people = Practitioner.objects.filter(agency__in=agencies, role=role, is_active=True)
-    return [Inbox(practitioner=p) for p in people]
+def allocated_worker(directory: Directory, subject_id: int) -> list[Inbox]:
+    csc = directory.open_involvements(subject_id, {AgencyKind.CHILDRENS_SOCIAL_CARE})
+    return leads(csc) or mash(directory, subject_id)
 
 
-def _mash(person: Person) -> list[Inbox]:
-    agencies = _csc_agencies(person)
-    teams = Team.objects.filter(agency__in=agencies, kind=TeamKind.MASH)
-    return [Inbox(team=team) for team in teams] or _with_role(agencies, Role.MASH)
-
-
-def allocated_worker(person: Person) -> list[Inbox]:
-    leads = _leads(_open_involvements(person, {AgencyKind.CHILDRENS_SOCIAL_CARE}))
-    return leads or _mash(person)
-
-
-def _manager(role: str) -> Callable[[Person], list[Inbox]]:
-    def find(person: Person) -> list[Inbox]:
-        for inbox in allocated_worker(person):
+def manager(role: str) -> Callable[[Directory, int], list[Inbox]]:
+    def find(directory: Directory, subject_id: int) -> list[Inbox]:
+        for inbox in allocated_worker(directory, subject_id):
             boss = inbox.practitioner.manager if inbox.practitioner else None
             while boss is not None:
                 if boss.role == role:
                     return [Inbox(practitioner=boss)]
                 boss = boss.manager
-        return _with_role(_csc_agencies(person), role)
+        return directory.with_role(directory.csc_agency_ids(subject_id), role)
 
     return find
 
 
-def _agency_leads(kinds: set[str]) -> Callable[[Person], list[Inbox]]:
-    def find(person: Person) -> list[Inbox]:
-        involvements = _open_involvements(person, kinds)
-        agencies = list({i.agency for i in involvements})
-        return _with_role(agencies, Role.SAFEGUARDING_LEAD) or _leads(involvements)
+def agency_leads(kinds: set[str] | None) -> Callable[[Directory, int], list[Inbox]]:
+    def find(directory: Directory, subject_id: int) -> list[Inbox]:
+        involvements = directory.open_involvements(subject_id, kinds)
+        agencies = sorted({i.agency_id for i in involvements})
+        return directory.with_role(agencies, Role.SAFEGUARDING_LEAD) or leads(involvements)
 
     return find
 
 
-def _involved_leads(kinds: set[str]) -> Callable[[Person], list[Inbox]]:
-    return lambda person: _leads(_open_involvements(person, kinds))
+def involved_leads(kinds: set[str] | None) -> Callable[[Directory, int], list[Inbox]]:
+    return lambda directory, subject_id: leads(directory.open_involvements(subject_id, kinds))
 
 
-def _every_involved_agency(person: Person) -> list[Inbox]:
-    return _leads(_open_involvements(person))
+def with_csc_role(role: str) -> Callable[[Directory, int], list[Inbox]]:
+    return lambda directory, subject_id: directory.with_role(
+        directory.csc_agency_ids(subject_id), role
+    )
 
 
-FINDERS: dict[Actor, Callable[[Person], list[Inbox]]] = {
+FINDERS: dict[Actor, Callable[[Directory, int], list[Inbox]]] = {
     Actor.ALLOCATED_WORKER: allocated_worker,
-    Actor.PRACTICE_MANAGER: _manager(Role.PRACTICE_MANAGER),
-    Actor.TEAM_MANAGER: _manager(Role.TEAM_MANAGER),
-    Actor.SERVICE_MANAGER: _manager(Role.SERVICE_MANAGER),
-    Actor.MASH: _mash,
-    Actor.CP_CHAIR: lambda person: _with_role(_csc_agencies(person), Role.CP_CHAIR),
-    Actor.SCHOOL_DSL: _agency_leads({AgencyKind.EDUCATION}),
-    Actor.HEALTH_VISITOR: _involved_leads({AgencyKind.HEALTH_VISITING, AgencyKind.SCHOOL_NURSING}),
-    Actor.RECORDING_AGENCY_LEAD: _agency_leads(set(AgencyKind.values)),
-    Actor.INVOLVED_AGENCIES: _every_involved_agency,
-    Actor.POLICE: _agency_leads({AgencyKind.POLICE}),
-    Actor.PROBATION: _involved_leads({AgencyKind.PROBATION}),
-    Actor.ADULT_SERVICE: _involved_leads({AgencyKind.ADULT_MENTAL_HEALTH, AgencyKind.DRUG_ALCOHOL}),
-    Actor.GP_LEAD: _agency_leads({AgencyKind.GP}),
+    Actor.PRACTICE_MANAGER: manager(Role.PRACTICE_MANAGER),
+    Actor.TEAM_MANAGER: manager(Role.TEAM_MANAGER),
+    Actor.SERVICE_MANAGER: manager(Role.SERVICE_MANAGER),
+    Actor.MASH: mash,
+    Actor.CP_CHAIR: with_csc_role(Role.CP_CHAIR),
+    Actor.SCHOOL_DSL: agency_leads({AgencyKind.EDUCATION}),
+    Actor.HEALTH_VISITOR: involved_leads(HEALTH_VISITING),
+    Actor.RECORDING_AGENCY_LEAD: agency_leads(None),
+    Actor.INVOLVED_AGENCIES: involved_leads(None),
+    Actor.POLICE: agency_leads({AgencyKind.POLICE}),
+    Actor.PROBATION: involved_leads({AgencyKind.PROBATION}),
+    Actor.ADULT_SERVICE: involved_leads(ADULT_SERVICES),
+    Actor.GP_LEAD: agency_leads({AgencyKind.GP}),
 }
-
-
-def inboxes_for(actor: Actor, person: Person) -> list[Inbox]:
-    """Where an alert about ``person`` goes for ``actor``; never empty while MASH exists."""
-    found = FINDERS[actor](person)
-    unique = {(i.practitioner and i.practitioner.pk, i.team and i.team.pk): i for i in found}
-    return list(unique.values()) or _mash(person)

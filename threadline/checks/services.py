@@ -19,7 +19,7 @@ from threadline.checks.models import (
     Resolution,
     StepKind,
 )
-from threadline.checks.recipients import Inbox, inboxes_for
+from threadline.checks.recipients import Directory, Inbox
 from threadline.checks.registry import get_check
 
 
@@ -33,12 +33,14 @@ def add_step(
     AlertStep.objects.create(alert=alert, kind=kind, at=clock.now(), actor=actor, detail=detail)
 
 
-def notify(alert: Alert, *, rung: int) -> list[Inbox]:
+def notify(alert: Alert, *, rung: int, directory: Directory | None = None) -> list[Inbox]:
     """Put the alert in the inboxes of the actor at ``rung`` and e-mail them after commit."""
     check = get_check(alert.check_id)
     rungs = check.rungs()
     actor = rungs[min(rung, len(rungs) - 1)]
-    inboxes = inboxes_for(actor, alert.subject)
+    directory = directory or Directory([alert.subject_id])
+    inboxes = directory.inboxes_for(actor, alert.subject_id)
+    alert.told_rung = rung
     now = clock.now()
     AlertRecipient.objects.bulk_create(
         [
@@ -67,25 +69,27 @@ def _email(alert: Alert, recipients: list[str]) -> None:
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=True)
 
 
-def raise_alert(alert: Alert) -> None:
+def raise_alert(alert: Alert, directory: Directory | None = None) -> None:
+    """Raise now; the inboxes are told now too when a directory is given, else at the next tick."""
     alert.state = AlertState.RAISED
     alert.raised_at = clock.now()
     add_step(alert, StepKind.RAISED, detail=f"due {alert.due_at:%Y-%m-%d}")
-    notify(alert, rung=0)
+    if directory is not None:
+        notify(alert, rung=0, directory=directory)
 
 
-def remind(alert: Alert) -> None:
+def remind(alert: Alert, directory: Directory) -> None:
     add_step(alert, StepKind.REMINDED, detail=f"due {alert.due_at:%Y-%m-%d}")
-    notify(alert, rung=0)
+    notify(alert, rung=0, directory=directory)
 
 
-def escalate(alert: Alert) -> bool:
+def escalate(alert: Alert, directory: Directory) -> bool:
     """Tell the next rung up; False when the top of the ladder has already been told."""
     if alert.rung + 1 >= len(get_check(alert.check_id).rungs()):
         return False
     alert.rung += 1
     add_step(alert, StepKind.ESCALATED, detail=f"rung {alert.rung}")
-    notify(alert, rung=alert.rung)
+    notify(alert, rung=alert.rung, directory=directory)
     return True
 
 
