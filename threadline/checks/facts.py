@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils import timezone
 from django.db.models import Q
 
 from threadline.agencies.models import Absence
@@ -52,7 +53,8 @@ class Happening:
 
     @property
     def day(self) -> dt.date:
-        return self.at.date()
+        """The local date it happened: times are stored in UTC, days are lived in UK time."""
+        return timezone.localdate(self.at)
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,7 @@ class Facts:
 
     @property
     def today(self) -> dt.date:
-        return self.now.date()
+        return timezone.localdate(self.now)
 
     def parents(self, day: dt.date | None = None) -> list[PersonView]:
         return [link.other for link in self.subject.linked(PARENT_ROLES, day or self.today)]

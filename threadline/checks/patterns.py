@@ -43,10 +43,14 @@ def answers(view: PersonView, happening: Happening, types: Iterable[str]) -> lis
     return [h for h in view.events if h.refers_to == happening.key and h.type in wanted]
 
 
+NON_MOBILE_MONTHS = 9
+
+
 def is_non_mobile(view: PersonView, day: dt.date) -> bool:
-    """Babies under six months are taken as not independently mobile."""
+    """Babies under nine months are taken as not independently mobile (the record holds no
+    mobility milestones yet); local protocols for bruising in babies use six to twelve months."""
     age = view.age_on(day)
-    return age is not None and age < 0.5
+    return age is not None and 0 <= age < NON_MOBILE_MONTHS / 12
 
 
 def adults_with(facts: Facts, types: Iterable[str], *, role: str | None = None) -> list[PersonView]:

@@ -17,6 +17,7 @@ from threadline.agencies.models import AgencyKind, Practitioner, Role, Team, Tea
 from threadline.casework.models import Involvement
 from threadline.checks.base import Actor
 from threadline.feeds.context import chunked
+from threadline.people.models import Relationship
 
 HEALTH_VISITING: set[str] = {AgencyKind.HEALTH_VISITING, AgencyKind.SCHOOL_NURSING}
 ADULT_SERVICES: set[str] = {AgencyKind.ADULT_MENTAL_HEALTH, AgencyKind.DRUG_ALCOHOL}
@@ -41,8 +42,18 @@ class Inbox:
 class Directory:
     def __init__(self, subject_ids: Iterable[int]) -> None:
         today = clock.today()
+        subjects = set(subject_ids)
+        self.linked: dict[int, set[int]] = defaultdict(set)
+        for chunk in chunked(sorted(subjects)):
+            pairs = Relationship.objects.filter(
+                Q(person_id__in=chunk) | Q(relative_id__in=chunk)
+            ).values_list("person_id", "relative_id")
+            for person_id, relative_id in pairs:
+                self.linked[person_id].add(relative_id)
+                self.linked[relative_id].add(person_id)
+        everyone = subjects | {other for pk in subjects for other in self.linked[pk]}
         self.involvements: dict[int, list[Involvement]] = defaultdict(list)
-        for chunk in chunked(sorted(set(subject_ids))):
+        for chunk in chunked(sorted(everyone)):
             rows = (
                 Involvement.objects.filter(person_id__in=chunk, opened_on__lte=today)
                 .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=today))
@@ -72,6 +83,12 @@ class Directory:
     ) -> list[Involvement]:
         rows = self.involvements.get(subject_id, [])
         return [i for i in rows if kinds is None or i.agency.kind in kinds]
+
+    def family_involvements(self, subject_id: int, kinds: set[str]) -> list[Involvement]:
+        """The subject's and the linked people's: probation and adult services work with the
+        parent, not the child."""
+        people = [subject_id, *sorted(self.linked.get(subject_id, ()))]
+        return [i for pk in people for i in self.open_involvements(pk, kinds)]
 
     def csc_agency_ids(self, subject_id: int) -> list[int]:
         own = {
@@ -137,6 +154,10 @@ def involved_leads(kinds: set[str] | None) -> Callable[[Directory, int], list[In
     return lambda directory, subject_id: leads(directory.open_involvements(subject_id, kinds))
 
 
+def family_leads(kinds: set[str]) -> Callable[[Directory, int], list[Inbox]]:
+    return lambda directory, subject_id: leads(directory.family_involvements(subject_id, kinds))
+
+
 def with_csc_role(role: str) -> Callable[[Directory, int], list[Inbox]]:
     return lambda directory, subject_id: directory.with_role(
         directory.csc_agency_ids(subject_id), role
@@ -155,7 +176,7 @@ FINDERS: dict[Actor, Callable[[Directory, int], list[Inbox]]] = {
     Actor.RECORDING_AGENCY_LEAD: agency_leads(None),
     Actor.INVOLVED_AGENCIES: involved_leads(None),
     Actor.POLICE: agency_leads({AgencyKind.POLICE}),
-    Actor.PROBATION: involved_leads({AgencyKind.PROBATION}),
-    Actor.ADULT_SERVICE: involved_leads(ADULT_SERVICES),
+    Actor.PROBATION: family_leads({AgencyKind.PROBATION}),
+    Actor.ADULT_SERVICE: family_leads(ADULT_SERVICES),
     Actor.GP_LEAD: agency_leads({AgencyKind.GP}),
 }

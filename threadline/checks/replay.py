@@ -67,15 +67,23 @@ def reveal_plan(records: list[dict[str, Any]], first_day: dt.date) -> dict[dt.da
 
 
 def _reveal_person(plan: dict[dt.date, list[dict]], record: dict[str, Any], first: dt.date) -> None:
-    born = _day(record.get("date_of_birth"))
+    """A person as known on the first day; a birth or a death still to come is revealed on its
+    own day (until birth, the expected date is what the record holds)."""
+    born, died = _day(record.get("date_of_birth")), _day(record.get("date_of_death"))
+    known = copy.deepcopy(record)
     if born and born > first:
-        unborn = copy.deepcopy(record)
-        unborn["date_of_birth"] = None
-        unborn.setdefault("expected_date_of_birth", record["date_of_birth"])
-        plan[first].append(unborn)
-        plan[born].append({**record, "expected_date_of_birth": unborn["expected_date_of_birth"]})
-    else:
-        plan[first].append(record)
+        known["date_of_birth"] = None
+        known.setdefault("expected_date_of_birth", record["date_of_birth"])
+    if died and died > first:
+        known["date_of_death"] = None
+    plan[first].append(known)
+    if born and born > first:
+        at_birth = {**record, "expected_date_of_birth": known["expected_date_of_birth"]}
+        if died and died > born:
+            at_birth["date_of_death"] = None
+        plan[born].append(at_birth)
+    if died and died > first:
+        plan[died].append({**record, "expected_date_of_birth": known.get("expected_date_of_birth")})
 
 
 def first_day_of(records: list[dict[str, Any]]) -> dt.date:

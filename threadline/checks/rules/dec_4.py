@@ -6,11 +6,18 @@ import datetime as dt
 from collections.abc import Iterator
 
 from threadline.checks.base import Check, Occurrence, Provenance, Timescale
-from threadline.checks.facts import Facts, Happening
+from threadline.checks.facts import Facts, Happening, PersonView
 from threadline.checks.patterns import occurrence_key
+from threadline.checks.rules._planning import about, day_of, label, one_per_day, shown
 from threadline.chronology.vocabulary import EventType
 
-COMPLETIONS = (EventType.ASSESSMENT_COMPLETED, EventType.PLAN_REVIEWED, EventType.CONFERENCE)
+# A child in need review is the review of a CIN plan, as plan_reviewed is of any plan.
+COMPLETIONS = (
+    EventType.ASSESSMENT_COMPLETED,
+    EventType.PLAN_REVIEWED,
+    EventType.CIN_REVIEW,
+    EventType.CONFERENCE,
+)
 WINDOW = dt.timedelta(days=92)
 OLD_ENOUGH_TO_BE_SEEN_ALONE = 4.0
 
@@ -37,34 +44,39 @@ class ChildSeenAndHeard(Check):
 
     def occurrences(self, facts: Facts) -> Iterator[Occurrence]:
         child = facts.subject
-        if child.person.date_of_birth is None:
+        born = child.person.date_of_birth
+        if born is None:
             return
-        for completion in child.happenings(*COMPLETIONS):
-            missing = self._missing(facts, completion)
+        for completion in one_per_day(about(child, *COMPLETIONS)):
+            if day_of(completion) < born:
+                continue  # a pre-birth assessment or conference: there was no child to see yet
+            missing = self._missing(child, completion)
             yield Occurrence(
                 key=occurrence_key(completion),
                 trigger_at=completion.at,
                 done=not missing,
-                detail=f"{completion.type.replace('_', ' ').capitalize()} on "
-                f"{completion.day:%d %b %Y} without: {', '.join(missing) or 'nothing'}.",
+                detail=f"{label(completion.type)} on {shown(day_of(completion))} without "
+                f"{', '.join(missing) or 'anything missing'} in the three months before.",
             )
 
-    def _missing(self, facts: Facts, completion: Happening) -> list[str]:
-        child = facts.subject
-        since = completion.at - WINDOW
-        seen_alone = child.happenings(EventType.CHILD_SEEN_ALONE, after=since, until=completion.at)
-        seen = seen_alone or child.happenings(
-            EventType.CHILD_SEEN, after=since, until=completion.at
-        )
-        heard = child.happenings(EventType.CHILD_VIEWS_RECORDED, after=since, until=completion.at)
-        age = child.age_on(completion.day) or 0
+    def _missing(self, child: PersonView, completion: Happening) -> list[str]:
+        last_day = day_of(completion)
+        first_day = last_day - WINDOW
+
+        def within(*types: str) -> list[Happening]:
+            return [h for h in child.happenings(*types) if first_day <= day_of(h) <= last_day]
+
+        seen_alone = within(EventType.CHILD_SEEN_ALONE)
+        seen = seen_alone or within(EventType.CHILD_SEEN)
+        heard = within(EventType.CHILD_VIEWS_RECORDED)
+        age = child.age_on(last_day) or 0
         missing = []
         if not seen:
             missing.append("the child seen")
         if age >= OLD_ENOUGH_TO_BE_SEEN_ALONE and not seen_alone:
             missing.append("the child seen alone")
         if not heard:
-            missing.append("the child's views or lived experience")
+            missing.append("the child's views or lived experience recorded")
         return missing
 
 

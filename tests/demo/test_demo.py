@@ -1,0 +1,78 @@
+"""``threadline demo`` on a freshly migrated database: sign-ins that each see someone, and the
+demo social worker allocated to the reviews' children.
+
+The demo takes seconds to load, so one test loads it (twice, to show it can be run again) and
+checks everything it should have made."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from threadline.access.selectors import visible_people
+from threadline.agencies.models import Practitioner, Role
+from threadline.casework.models import Involvement
+from threadline.demo.accounts import DEMO_PASSWORD, DEMO_USERS
+from threadline.demo.scenarios import all_scenarios
+from threadline.people.models import PersonRecord
+
+
+def run_demo() -> str:
+    out = StringIO()
+    call_command("demo", people=150, seed=1, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_demo_on_a_fresh_database() -> None:
+    output = run_demo()
+    assert_every_demo_user_is_in_an_agency_and_team(output)
+    assert_social_worker_escalates_up_the_management_chain()
+    assert_every_demo_user_can_see_someone()
+    assert_social_worker_is_allocated_the_reviews_children(output)
+    users, records = Practitioner.objects.count(), PersonRecord.objects.count()
+    run_demo()
+    assert (Practitioner.objects.count(), PersonRecord.objects.count()) == (users, records)
+
+
+def assert_every_demo_user_is_in_an_agency_and_team(output: str) -> None:
+    assert DEMO_PASSWORD in output
+    for user in DEMO_USERS:
+        practitioner = Practitioner.objects.get(username=user.username)
+        assert practitioner.agency is not None and practitioner.agency.code == user.agency
+        assert practitioner.team is not None and practitioner.team.name == user.team
+        assert practitioner.role == user.role
+        assert user.username in output
+    assert Practitioner.objects.get(username="social.worker").check_password(DEMO_PASSWORD)
+
+
+def assert_social_worker_escalates_up_the_management_chain() -> None:
+    chain = []
+    worker: Practitioner | None = Practitioner.objects.get(username="social.worker")
+    while worker is not None:
+        chain.append(worker.role)
+        worker = worker.manager
+    assert chain == [
+        Role.PRACTITIONER,
+        Role.PRACTICE_MANAGER,
+        Role.TEAM_MANAGER,
+        Role.SERVICE_MANAGER,
+    ]
+
+
+def assert_every_demo_user_can_see_someone() -> None:
+    for user in Practitioner.objects.all():
+        assert visible_people(user).exists(), user.username
+
+
+def assert_social_worker_is_allocated_the_reviews_children(output: str) -> None:
+    worker = Practitioner.objects.get(username="social.worker")
+    for scenario in all_scenarios():
+        for source_id in scenario.children:
+            person_id = PersonRecord.objects.get(agency__code="csc", source_id=source_id).person_id
+            assert Involvement.objects.filter(
+                person_id=person_id, lead_practitioner=worker, closed_on__isnull=True
+            ).exists()
+            assert f"http://127.0.0.1:8000/people/{person_id}/" in output

@@ -1,0 +1,162 @@
+"""Readings of the record shared by the decision, planning and workforce checks (DEC, PLN, WRK).
+
+Private to those checks (the registry skips modules starting with ``_``)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from threadline.agencies.models import AgencyKind, Nation
+from threadline.casework.models import StatusEpisode
+from threadline.checks.base import Timescale
+from threadline.checks.deadlines import LONDON, local_day
+from threadline.checks.facts import STATUTORY_KINDS, Facts, Happening, PersonView
+from threadline.chronology.models import SubjectRole
+from threadline.chronology.vocabulary import EventType, Outcome
+
+# Decisions that take a child to a lower level of intervention, or end it.
+STEP_DOWN_OUTCOMES = frozenset({Outcome.STEP_DOWN, Outcome.CLOSURE})
+PROPOSING = (
+    EventType.DECISION,
+    EventType.CONFERENCE,
+    EventType.CIN_REVIEW,
+    EventType.CORE_GROUP,
+    EventType.MEETING,
+)
+# Meetings where agencies discuss the child together.
+MULTI_AGENCY_MEETINGS = (
+    EventType.CONFERENCE,
+    EventType.CORE_GROUP,
+    EventType.CIN_REVIEW,
+    EventType.PROFESSIONALS_MEETING,
+    EventType.MEETING,
+    EventType.STRATEGY_DISCUSSION,
+)
+# Where an episode ends and the next starts within this gap, it is one journey with services.
+JOURNEY_GAP = dt.timedelta(days=92)
+RECENTLY_ENDED = dt.timedelta(days=14)
+# Roles that mean the event is only about someone else.
+PASSING_ROLES = frozenset({SubjectRole.MENTIONED, SubjectRole.INVITED, SubjectRole.APOLOGIES})
+
+
+@dataclass(frozen=True)
+class ByDate(Timescale):
+    """A deadline set by a date in the record (``Occurrence.due_on``), described in words."""
+
+    wording: str = "by the date set"
+
+    def describe(self) -> str:
+        return self.wording
+
+
+def day_of(happening: Happening) -> dt.date:
+    """The UK day an event happened on (as ``Happening.day``), for comparing with dates."""
+    return local_day(happening.at)
+
+
+def start_of(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(0), tzinfo=LONDON)
+
+
+def today(facts: Facts) -> dt.date:
+    return local_day(facts.now)
+
+
+def shown(day: dt.date | None) -> str:
+    return f"{day:%d %b %Y}" if day else "an unknown date"
+
+
+def label(event_type: str) -> str:
+    return EventType(event_type).label if event_type in EventType.values else event_type
+
+
+def outcome_label(outcome: str) -> str:
+    return Outcome(outcome).label.lower() if outcome in Outcome.values else outcome
+
+
+def concerns(happening: Happening) -> bool:
+    """The event is about this person, not a passing mention or a meeting invitation."""
+    return happening.role not in PASSING_ROLES
+
+
+def about(view: PersonView, *types: str, after: dt.datetime | None = None) -> list[Happening]:
+    return [h for h in view.happenings(*types, after=after) if concerns(h)]
+
+
+def one_per_day(happenings: Iterable[Happening], *, by_type: bool = True) -> list[Happening]:
+    """One record per event type and day: when several agencies record the same meeting, the first
+    recorded stands for it, so one meeting raises one alert. Without ``by_type``, one per day."""
+    first: dict[tuple[str, dt.date], Happening] = {}
+    for happening in sorted(happenings, key=lambda h: (h.recorded_at, h.key)):
+        first.setdefault((happening.type if by_type else "", day_of(happening)), happening)
+    return sorted(first.values(), key=lambda h: (h.at, h.key))
+
+
+def same_meeting(view: PersonView, happening: Happening) -> set[tuple[int, str]]:
+    """The keys of every record of this event (same type, same day), whichever agency made it."""
+    day = day_of(happening)
+    return {h.key for h in view.happenings(happening.type) if day_of(h) == day}
+
+
+def step_down_proposals(view: PersonView) -> list[Happening]:
+    """Decisions and meetings that propose a step-down or closure: one a day, as the meeting that
+    proposed it and the manager's decision recording it are the same proposal."""
+    proposals = [h for h in about(view, *PROPOSING) if h.outcome in STEP_DOWN_OUTCOMES]
+    return one_per_day(proposals, by_type=False)
+
+
+def nation_of(view: PersonView) -> str:
+    """The nation whose bank holidays count: that of the child's children's social care."""
+    for involvement in view.involvements:
+        if involvement.agency.kind == AgencyKind.CHILDRENS_SOCIAL_CARE:
+            return involvement.agency.nation
+    return Nation.ENGLAND
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, or the month's last day when it has no such day."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def journey(view: PersonView, day: dt.date) -> list[StatusEpisode]:
+    """The episodes (early help to care) of the child's current journey with services on ``day``:
+    the chain of episodes each starting within three months of the one before ending."""
+    chain: list[StatusEpisode] = []
+    reach: dt.date | None = None
+    for episode in sorted(view.episodes, key=lambda e: (e.started_on, e.pk)):
+        if episode.started_on > day:
+            break
+        if reach is not None and episode.started_on > reach + JOURNEY_GAP:
+            chain = []  # a gap: an earlier, finished journey
+        chain.append(episode)
+        ends = episode.ended_on or day
+        reach = ends if reach is None else max(reach, ends)
+    if reach is not None and reach + JOURNEY_GAP < day:
+        return []  # every episode ended long before
+    return chain
+
+
+def under_statutory_plan(view: PersonView, day: dt.date) -> StatusEpisode | None:
+    """The child in need, protection or care episode open on ``day``, or just ended before it (a
+    closure decision is sometimes recorded after the episode was closed)."""
+    for episode in sorted(view.episodes, key=lambda e: e.started_on, reverse=True):
+        if episode.kind not in STATUTORY_KINDS or episode.started_on > day:
+            continue
+        if episode.ended_on is None or episode.ended_on >= day - RECENTLY_ENDED:
+            return episode
+    return None
+
+
+def open_on(episode: StatusEpisode, day: dt.date) -> bool:
+    return episode.started_on <= day and (episode.ended_on is None or episode.ended_on > day)
+
+
+def answered(views: Iterable[PersonView], keys: set[tuple[int, str]], types: Iterable[str]) -> bool:
+    """Whether any of these people's records answers (``refers_to``) one of these events."""
+    wanted = set(types)
+    return any(h.refers_to in keys and h.type in wanted for view in views for h in view.events)

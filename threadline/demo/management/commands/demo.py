@@ -1,0 +1,49 @@
+"""``threadline demo``: a freshly migrated database made ready to show, with sign-ins."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from threadline.demo.accounts import DEMO_PASSWORD, DEMO_USERS
+from threadline.demo.loader import DemoResult, load_demo
+
+BASE_URL = "http://127.0.0.1:8000"
+
+
+class Command(BaseCommand):
+    help = (
+        "Register the agencies, teams and demo sign-ins, ingest a small synthetic borough and "
+        "the five seed reviews, and allocate the demo social worker to the reviews' children."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--people", type=int, default=300, help="size of the borough")
+        parser.add_argument("--seed", type=int, default=1)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        result = load_demo(options["people"], options["seed"])
+        self.stdout.write(report(result))
+
+
+def report(result: DemoResult) -> str:
+    lines = []
+    if result.synth is not None:
+        lines.append(
+            f"Synthetic borough (seed {result.seed}): {result.synth.people} people, "
+            f"{result.synth.records} records, {result.synth.of_kind('event')} events."
+        )
+    lines += ["", f"Sign in with any of these; the password is: {DEMO_PASSWORD}", ""]
+    lines.append(f"{'username':<22} {'name':<18} {'role':<30} {'team':<38} sees")
+    for user in DEMO_USERS:
+        seen = result.visible.get(user.username, 0)
+        warning = "  (nobody visible)" if not seen else ""
+        lines.append(
+            f"{user.username:<22} {user.name:<18} {user.job_title[:30]:<30} "
+            f"{user.team[:38]:<38} {seen}{warning}"
+        )
+    lines += ["", "The five reviews' children:"]
+    for child in result.children:
+        lines.append(f"  {BASE_URL}/people/{child.person_id}/  {child.name}: {child.scenario}")
+    return "\n".join(lines)

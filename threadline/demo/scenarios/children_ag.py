@@ -1,0 +1,677 @@
+"""Children Ag (Northamptonshire SCB, 6-step briefing): domestic violence, a father in prison,
+step-down from child protection to child in need to early help with the chair's actions undone,
+and a release from prison that no one passed on."""
+
+from __future__ import annotations
+
+from threadline.demo.scenarios.builder import Place, Scenario
+
+HOME = Place("9 Justin Circle", "Northtown", "NT2 7PF")
+PRISON = Place("HMP Northshire (synthetic)", "Stanmoor", "NT9 9ZZ")
+
+SOCIAL_WORKER = "Kathleen Stokes"
+CP_CHAIR = "Maureen Pugh"
+FAMILY_SUPPORT_WORKER = "Marian Spencer-Lloyd"
+PROBATION_OFFICER = "Daniel Jackson-Begum"
+DRUG_WORKER = "Glenn Collins"
+CHILDREN = ["ag-elder", "ag-younger"]
+
+
+def build() -> Scenario:
+    s = Scenario(
+        key="ag",
+        file_name="children-ag.jsonl",
+        title="Children Ag: CP to CIN to early help; chair's step-down actions undone; "
+        "father released from prison unannounced",
+        review="003_f025c57909e5b132.txt",
+        incident_date="2017-03-04",
+        states=[
+            "Mother was in a violent relationship; the children had witnessed domestic "
+            "violence between mother and her partner, the children's father",
+            "The original referral was about domestic violence; the focus moved to mother's "
+            "drug use and father being in prison",
+            "When the child protection plans closed, conditions were agreed: the partner was "
+            "not to return home until known to be drug-free for several months",
+            "The school and probation made plans for his release, but agencies did not know "
+            "he was being released; probation did not tell MASH",
+            "He returned home immediately on release; it was not monitored",
+            "A domestic violence incident followed in the home; the children witnessed it and "
+            "one tried to intervene",
+            "At step-down the child protection chair asked for actions that were not done; "
+            "the chair attended the third child in need meeting to raise them and they were "
+            "not taken forward; the social work assessment was not updated",
+            "Mother's engagement in programmes was self-reported, with no formal evidence",
+            "It is not known whether a parenting risk assessment was done",
+            "Health records hold nothing about the conferences or core groups",
+            "Professionals thought step-down from CP to CIN appropriate, but not from CIN "
+            "to early help",
+            "Meetings took place in quick succession; agencies recorded different dates, "
+            "attendees and minutes, and actions are missing",
+            "Mother did not engage well with the domestic abuse service (the Sunflower "
+            "Centre); the school's Family Support Worker had a very good relationship with her",
+            "The drug service worker (S2S) regularly updated the social worker on father's "
+            "progress, engagement and drug tests",
+            "The most recent MARAC's actions were about father's engagement",
+        ],
+        filled_in=[
+            "All names, addresses and dates; two children, aged 9 and 7 at the incident",
+            "The manager's review of the first strategy discussion and the section 47 "
+            "enquiry's completion (the review does not criticise either)",
+            "The first incident (September 2015), the conference dates, the category of the "
+            "plans (emotional abuse), father's sentence and release date",
+            "The chair's step-down actions: update the assessment, a parenting risk "
+            "assessment, the written agreement about father's return and who monitors it, "
+            "health invited to meetings",
+            "The dates of the three child in need meetings and the school's record of the "
+            "second on a different day",
+            "The younger child telling school that father was home, five days after release",
+            "Which agencies recorded what; the drug service (S2S) is the borough's drug and "
+            "alcohol service, the domestic abuse service its voluntary sector service",
+            "The children's social care involvement after the March 2017 incident stays "
+            "open, so the allocated worker can see the record",
+            "The agencies are the synthetic borough's (the review is Northamptonshire's)",
+        ],
+        children=list(CHILDREN),
+    )
+    s.agencies(
+        "csc", "police", "gp", "schools", "school-nursing", "probation", "drug-alcohol", "voluntary"
+    )
+    _people(s)
+    _first_incident_and_conference(s)
+    _child_protection_plan(s)
+    _step_down(s)
+    _release_and_incident(s)
+    return s
+
+
+def _people(s: Scenario) -> None:
+    home = [HOME.address("2012-08-01")]
+    for source_id, given, born, sex in (
+        ("ag-elder", "Ag (elder)", "2007-05-10", "female"),
+        ("ag-younger", "Ag (younger)", "2010-01-22", "male"),
+    ):
+        s.person(
+            source_id,
+            given,
+            "Holland",
+            at=("csc", "police", "gp", "schools", "school-nursing"),
+            sex=sex,
+            born=born,
+            nhs=s.new_nhs_number(),
+            addresses=home,
+            known_as="Child Ag",
+        )
+    s.person(
+        "ag-mother",
+        "Ag's mother",
+        "Holland",
+        at=("csc", "police", "gp", "schools", "drug-alcohol", "voluntary", "probation"),
+        sex="female",
+        born="1986-09-14",
+        nhs=s.new_nhs_number(),
+        addresses=home,
+    )
+    father_nhs = s.new_nhs_number()
+    s.person(
+        "ag-father",
+        "Ag's father",
+        "Cartwright",
+        at=("csc", "police", "drug-alcohol"),
+        sex="male",
+        born="1984-03-02",
+        nhs=father_nhs,
+        addresses=home,
+    )
+    # Probation's record shows where he went on release: straight back to the family home.
+    s.person(
+        "ag-father",
+        "Ag's father",
+        "Cartwright",
+        at=("probation",),
+        sex="male",
+        born="1984-03-02",
+        nhs=father_nhs,
+        addresses=[
+            HOME.address("2012-08-01", "2015-09-13"),
+            PRISON.address("2015-09-14", "2017-02-16"),
+            HOME.address("2017-02-17"),
+        ],
+    )
+    for person, relative, kind, pr, since in (
+        ("ag-mother", "ag-elder", "parent", True, "2007-05-10"),
+        ("ag-mother", "ag-younger", "parent", True, "2010-01-22"),
+        ("ag-father", "ag-elder", "parent", True, "2007-05-10"),
+        ("ag-father", "ag-younger", "parent", True, "2010-01-22"),
+        ("ag-mother", "ag-father", "partner", False, "2006-01-01"),
+        ("ag-elder", "ag-younger", "sibling", False, "2010-01-22"),
+    ):
+        s.relationship("csc", person, relative, kind, pr=pr, since=since)
+    s.relationship("schools", "ag-mother", "ag-elder", "parent", pr=True)
+    s.relationship("schools", "ag-mother", "ag-younger", "parent", pr=True)
+    for child in CHILDREN:
+        s.involvement(
+            "schools",
+            child,
+            "Northgate Primary School",
+            "2014-09-03",
+            lead=FAMILY_SUPPORT_WORKER,
+            reason="On roll (primary); family support",
+        )
+        s.involvement(
+            "school-nursing",
+            child,
+            "School Nursing Team",
+            "2015-10-20",
+            lead="Holly Cooper",
+            reason="Health needs in school",
+        )
+
+
+def _first_incident_and_conference(s: Scenario) -> None:
+    everyone = [
+        ("ag-mother", "victim"),
+        ("ag-father", "alleged_perpetrator"),
+        ("ag-elder", "present"),
+        ("ag-younger", "present"),
+    ]
+    s.event(
+        "2015-09-12T23:15",
+        "police",
+        "domestic_abuse_incident",
+        everyone,
+        "Domestic violence at the family home; both children witnessed it",
+        by="PC Owen Holden",
+        detail="Father arrested for assault. DASH: high risk; MARAC referral.",
+        significance="critical",
+        outcome="high_risk",
+    )
+    s.event(
+        "2015-09-13",
+        "police",
+        "marac_referral",
+        [("ag-mother", "victim"), ("ag-father", "alleged_perpetrator")],
+        "Referred to MARAC: high risk",
+        by="DS Gavin Hall",
+    )
+    for told in ("schools", "csc"):
+        s.event(
+            "2015-09-13",
+            "police",
+            "information_shared",
+            CHILDREN,
+            "Domestic abuse notification: both children witnessed last night's incident",
+            by="DS Gavin Hall",
+            counterpart=told,
+        )
+    s.event(
+        "2015-09-13",
+        "police",
+        "custody_start",
+        ["ag-father"],
+        "Remanded in custody",
+        significance="significant",
+    )
+    s.event(
+        "2015-09-13",
+        "schools",
+        "acknowledgement",
+        CHILDREN,
+        "Domestic abuse notification from police received before school",
+        by=FAMILY_SUPPORT_WORKER,
+        reliability="third_party",
+        counterpart="police",
+    )
+    for child in CHILDREN:
+        s.involvement(
+            "csc",
+            child,
+            "MASH",
+            "2015-09-13",
+            lead="Hannah Chapman",
+            reason="Domestic violence witnessed by the children",
+            closed="2015-09-14",
+        )
+        s.involvement(
+            "csc",
+            child,
+            "Child Protection Team North",
+            "2015-09-14",
+            lead=SOCIAL_WORKER,
+            reason="Domestic violence witnessed by the children",
+            closed="2016-06-16",
+        )
+    s.event(
+        "2015-09-13",
+        "csc",
+        "contact",
+        CHILDREN,
+        "Police notification: domestic violence witnessed by the children",
+        by="Hannah Chapman",
+        significance="significant",
+    )
+    s.event(
+        "2015-09-14",
+        "csc",
+        "strategy_discussion",
+        CHILDREN,
+        "Strategy discussion: section 47 enquiry",
+        by=SOCIAL_WORKER,
+        significance="critical",
+        outcome="section_47",
+    )
+    s.event(
+        "2015-09-14",
+        "csc",
+        "assessment_started",
+        CHILDREN,
+        "Section 47 enquiry started",
+        by=SOCIAL_WORKER,
+    )
+    s.event(
+        "2015-09-15",
+        "csc",
+        "management_review",
+        CHILDREN,
+        "Team manager agreed the strategy discussion's decision",
+        by="Frederick Nixon-Hill",
+    )
+    s.event(
+        "2015-09-28",
+        "csc",
+        "assessment_completed",
+        CHILDREN,
+        "Section 47 enquiry completed: initial child protection conference requested",
+        by=SOCIAL_WORKER,
+        significance="significant",
+    )
+    s.event(
+        "2015-09-17",
+        "csc",
+        "child_seen_alone",
+        ["ag-elder"],
+        "Seen alone at school: frightened when her parents argue",
+        by=SOCIAL_WORKER,
+    )
+    s.involvement(
+        "voluntary",
+        "ag-mother",
+        "Domestic Abuse Support Service",
+        "2015-09-20",
+        lead="Jay Smith",
+        reason="IDVA and domestic abuse support",
+        closed="2016-01-29",
+    )
+    for day in ("2015-10-06", "2015-11-10", "2015-12-08"):
+        s.event(
+            day,
+            "voluntary",
+            "missed_appointment",
+            ["ag-mother"],
+            "Did not attend the domestic abuse support session",
+            by="Jay Smith",
+        )
+    s.event(
+        "2015-09-24",
+        "police",
+        "marac",
+        [("ag-mother", "victim"), ("ag-father", "alleged_perpetrator")],
+        "MARAC: actions for father to engage with perpetrator work and drug treatment",
+        by="DS Gavin Hall",
+        significance="significant",
+    )
+    s.event(
+        "2015-10-02",
+        "csc",
+        "conference",
+        [*CHILDREN, ("ag-mother", "present")],
+        "Initial child protection conference: plans for both children, category emotional abuse",
+        by=CP_CHAIR,
+        detail="Reason for referral: domestic violence witnessed by "
+        "the children. School present; GP and school nurse not recorded as invited.",
+        significance="critical",
+        outcome="cp_plan",
+    )
+    s.event(
+        "2015-09-28",
+        "csc",
+        "invitation",
+        [*CHILDREN],
+        "Invitation to the initial child protection conference",
+        by=SOCIAL_WORKER,
+        counterpart="schools",
+    )
+    for child in CHILDREN:
+        s.episode(
+            child,
+            "cp",
+            "2015-10-02",
+            "2016-06-16",
+            reason="Domestic violence witnessed by the children",
+            referral_source="6",
+            primary_need="N1",
+            category_of_abuse="EMO",
+            end_reason="Stepped down to child in need",
+            factors=["3A", "3B", "2B"],
+        )
+
+
+def _child_protection_plan(s: Scenario) -> None:
+    s.event(
+        "2016-01-15",
+        "probation",
+        "custody_start",
+        ["ag-father"],
+        "Sentenced to 34 months' imprisonment for assault and drug offences",
+        by=PROBATION_OFFICER,
+        significance="significant",
+    )
+    s.involvement(
+        "probation",
+        "ag-father",
+        "Northshire Probation Delivery Unit",
+        "2016-01-15",
+        lead=PROBATION_OFFICER,
+        reason="Custody and licence: domestic abuse, drugs",
+    )
+    for day in ("2015-10-14", "2015-11-18", "2016-01-06", "2016-02-24", "2016-04-13"):
+        s.event(
+            day,
+            "csc",
+            "core_group",
+            [*CHILDREN, ("ag-mother", "present")],
+            "Core group meeting: mother's drug use and father's sentence discussed",
+            by=SOCIAL_WORKER,
+        )
+    s.involvement(
+        "drug-alcohol",
+        "ag-mother",
+        "Adult Drug and Alcohol Service",
+        "2015-11-02",
+        lead=DRUG_WORKER,
+        reason="Amphetamine and cannabis use",
+    )
+    s.event(
+        "2016-02-10",
+        "csc",
+        "engagement",
+        [*CHILDREN, ("ag-mother", "mentioned")],
+        "Mother says she is attending a domestic abuse programme and her drug group every week",
+        by=SOCIAL_WORKER,
+        reliability="self_reported",
+    )
+    s.involvement(
+        "drug-alcohol",
+        "ag-father",
+        "Adult Drug and Alcohol Service",
+        "2016-03-01",
+        lead="Connor Smith",
+        reason="Drug treatment in custody (S2S)",
+    )
+    for day, result in (
+        ("2016-05-10", "negative"),
+        ("2016-09-20", "negative"),
+        ("2016-12-06", "positive for cannabis"),
+    ):
+        s.event(
+            day,
+            "drug-alcohol",
+            "drug_test",
+            ["ag-father"],
+            f"Drug test {result}",
+            by="Connor Smith",
+        )
+        s.event(
+            day,
+            "drug-alcohol",
+            "information_shared",
+            ["ag-father"],
+            f"Social worker updated on father's engagement and drug test ({result})",
+            by="Connor Smith",
+            counterpart="csc",
+        )
+    s.event(
+        "2015-12-17",
+        "csc",
+        "conference",
+        [*CHILDREN, ("ag-mother", "present")],
+        "Review child protection conference: plans continue",
+        by=CP_CHAIR,
+        significance="significant",
+        outcome="cp_plan",
+    )
+
+
+def _step_down(s: Scenario) -> None:
+    s.event(
+        "2016-06-16",
+        "csc",
+        "conference",
+        [*CHILDREN, ("ag-mother", "present")],
+        "Review child protection conference: plans end; stepped down to child in need",
+        by=CP_CHAIR,
+        detail="Chair's actions for step-down: 1. update the social work assessment; "
+        "2. parenting risk assessment; 3. written agreement that father does not return "
+        "home until drug-free for several months, monitored by probation and the drug "
+        "service; 4. GP and school nurse invited to child in need meetings.",
+        significance="critical",
+        outcome="step_down",
+    )
+    s.event(
+        "2016-06-16",
+        "csc",
+        "written_agreement",
+        [*CHILDREN, ("ag-father", "monitored")],
+        "Written "
+        "agreement: father not to return to the family home until drug-free for several "
+        "months",
+        by=SOCIAL_WORKER,
+        significance="significant",
+    )
+    for number, (action, due) in enumerate(
+        (
+            ("Update the social work assessment", "2016-07-28"),
+            ("Complete a parenting risk assessment", "2016-08-18"),
+            ("Probation and the drug service to report on father's drug tests", "2016-07-28"),
+            ("Invite the GP and school nurse to child in need meetings", "2016-07-07"),
+        ),
+        start=1,
+    ):
+        s.event(
+            "2016-06-16",
+            "csc",
+            "action_set",
+            CHILDREN,
+            f"Chair's step-down action {number}: {action}",
+            by=CP_CHAIR,
+            due=due,
+        )
+    s.event(
+        "2016-06-16",
+        "csc",
+        "plan_started",
+        CHILDREN,
+        "Child in need plan: mother's drug use and father's imprisonment",
+        by=SOCIAL_WORKER,
+        significance="significant",
+    )
+    for child in CHILDREN:
+        s.involvement(
+            "csc",
+            child,
+            "Child in Need Team North",
+            "2016-06-16",
+            lead=SOCIAL_WORKER,
+            reason="Child in need after child protection",
+            closed="2016-09-08",
+        )
+        s.episode(
+            child,
+            "cin",
+            "2016-06-16",
+            "2016-09-08",
+            reason="Mother's drug use; father in prison",
+            referral_source="5A",
+            primary_need="N1",
+            closure_reason="RC7",
+            end_reason="Stepped down to early help",
+            factors=["2B"],
+        )
+    s.event(
+        "2016-07-07",
+        "csc",
+        "cin_review",
+        [*CHILDREN, ("ag-mother", "present")],
+        "First child in need meeting",
+        by=SOCIAL_WORKER,
+    )
+    s.event(
+        "2016-07-28",
+        "csc",
+        "cin_review",
+        [*CHILDREN, ("ag-mother", "present")],
+        "Second child in need meeting",
+        by=SOCIAL_WORKER,
+    )
+    s.event(
+        "2016-07-29",
+        "schools",
+        "cin_review",
+        CHILDREN,
+        "Child in need meeting attended (school's record)",
+        by=FAMILY_SUPPORT_WORKER,
+    )
+    s.event(
+        "2016-08-18",
+        "csc",
+        "cin_review",
+        [*CHILDREN, ("ag-mother", "present")],
+        "Third child in need meeting: the chair asked about the step-down actions",
+        by=SOCIAL_WORKER,
+        detail="The child protection chair attended and said the assessment had not been "
+        "updated and no parenting risk assessment done. No actions recorded.",
+    )
+    s.event(
+        "2016-08-18",
+        "csc",
+        "escalation",
+        [*CHILDREN],
+        "Child protection chair raised that the step-down actions are not done",
+        by=CP_CHAIR,
+        significance="significant",
+    )
+    s.event(
+        "2016-09-08",
+        "csc",
+        "plan_ended",
+        CHILDREN,
+        "Child in need plans ended: stepped down to early help",
+        by=SOCIAL_WORKER,
+        significance="significant",
+    )
+    s.event(
+        "2016-09-08",
+        "csc",
+        "decision",
+        CHILDREN,
+        "Decision: step down from child in need to early help",
+        by=SOCIAL_WORKER,
+        outcome="step_down",
+    )
+    for child in CHILDREN:
+        s.involvement(
+            "csc",
+            child,
+            "Early Help North",
+            "2016-09-08",
+            lead="Kim Adams",
+            reason="Early help after child in need",
+        )
+        s.episode(
+            child,
+            "early_help",
+            "2016-09-08",
+            reason="Support after the child in need plan; father due for release",
+        )
+    s.event(
+        "2016-11-02",
+        "schools",
+        "meeting",
+        [*CHILDREN, ("ag-mother", "present")],
+        "Team around the family meeting led by the school's Family Support Worker",
+        by=FAMILY_SUPPORT_WORKER,
+    )
+
+
+def _release_and_incident(s: Scenario) -> None:
+    s.event(
+        "2017-01-25",
+        "probation",
+        "release_planned",
+        ["ag-father"],
+        "Release planning with the school's Family Support Worker: release due 17 February 2017",
+        by=PROBATION_OFFICER,
+        due="2017-02-17",
+    )
+    s.event(
+        "2017-01-25",
+        "schools",
+        "meeting",
+        [*CHILDREN, ("ag-mother", "mentioned")],
+        "Release planning with probation: father due out 17 February",
+        by=FAMILY_SUPPORT_WORKER,
+    )
+    s.event(
+        "2017-02-17",
+        "probation",
+        "release_from_custody",
+        ["ag-father"],
+        "Released on licence; address given: the family home",
+        by=PROBATION_OFFICER,
+        significance="significant",
+    )
+    s.event(
+        "2017-02-22",
+        "schools",
+        "note",
+        [*CHILDREN],
+        "Younger child says 'Dad is home'",
+        by=FAMILY_SUPPORT_WORKER,
+        reliability="self_reported",
+    )
+    s.event(
+        "2017-03-04T20:50",
+        "police",
+        "domestic_abuse_incident",
+        [
+            ("ag-mother", "victim"),
+            ("ag-father", "alleged_perpetrator"),
+            ("ag-elder", "witness"),
+            ("ag-younger", "witness"),
+        ],
+        "Domestic violence at the family home; the elder child "
+        "tried to pull father away from mother",
+        by="PC Liam Hill",
+        detail="Father had returned to live at home on release. DASH: high risk.",
+        significance="critical",
+        outcome="high_risk",
+    )
+    for child in CHILDREN:
+        s.involvement(
+            "csc",
+            child,
+            "Assessment Team North",
+            "2017-03-05",
+            lead=SOCIAL_WORKER,
+            reason="Domestic violence after father's release",
+        )
+    s.event(
+        "2017-03-05",
+        "csc",
+        "contact",
+        [*CHILDREN, ("ag-father", "mentioned")],
+        "Police "
+        "notification: domestic violence witnessed by both children, father home since "
+        "release",
+        by="Hannah Chapman",
+        significance="critical",
+    )
