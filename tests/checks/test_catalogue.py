@@ -27,7 +27,8 @@ def catalogue_ids() -> set[str]:
 
 
 def normalise(text: str) -> str:
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    for curly, straight in (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"')):
+        text = text.replace(curly, straight)
     return re.sub(r"\s+", " ", text).strip().lower()
 
 

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.utils import timezone
 from django.db.models import Q
+from django.utils import timezone
 
 from threadline.agencies.models import Absence
 from threadline.casework.models import EpisodeKind, Involvement, PlanOutcome, StatusEpisode
@@ -251,7 +251,8 @@ def load_views(person_ids: Iterable[int]) -> dict[int, PersonView]:
     first, near = _expand(wanted)
     second, far = _expand(first)
     people = Person.objects.in_bulk(sorted(second))
-    events = _load_events(first)
+    # Everyone within two steps, events included: a parent's partner is two steps from the child.
+    events = _load_events(second)
     episodes = _by_person(StatusEpisode, second)
     involvements = _by_person(Involvement, second)
     views = {
@@ -279,6 +280,8 @@ def load_facts(person_ids: Iterable[int], now: dt.datetime) -> dict[int, Facts]:
 
 
 def linked_people(person_ids: Iterable[int]) -> set[int]:
-    """The people whose checks can change when these people's records change."""
-    reached, _ = _expand(set(person_ids))
-    return reached
+    """The people whose checks can change when these people's records change: checks read
+    the record two steps out, so a change reaches subjects two steps away."""
+    first, _ = _expand(set(person_ids))
+    second, _ = _expand(first)
+    return second

@@ -84,11 +84,6 @@ def test_a_brother_or_sister_taken_into_care_during_the_first_year() -> None:
     assert raised_on("NET-4", "baby") == dt.date(2024, 3, 18)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine.evaluate re-evaluates people one step from a change, but NET-4 reads a "
-    "brother's or sister's episodes two steps away (through a parent)",
-)
 def test_a_removal_two_steps_away_is_noticed_when_it_is_recorded() -> None:
     story = mother_with_older_child(baby_born="2024-02-26")
     story.event("2024-03-04", "home_visit", "baby", "mum")

@@ -113,11 +113,6 @@ def test_quiet_for_a_child_not_known_to_children_s_services() -> None:
     assert raised("RSK-1") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a parent's partner not linked to the child is two steps away: facts loads his events "
-    "at ingest but not at tick, so the checks read only adults linked to the child directly",
-)
 def test_a_mothers_partner_not_linked_to_the_child_is_counted() -> None:
     story = family()
     story.adult("partner", sex="male")

@@ -5,11 +5,8 @@ Two cautions shape everything here:
 - Days are London days. The database returns times in UTC, and a date-only event in British
   Summer Time is 23:00 UTC the day before; ``day_of``, ``day_at`` and ``today`` read the London
   day of a moment, whatever zone it comes in.
-- ``facts`` loads chronology events for the subject and the people one step away only. People two
-  steps away (a parent's partner who is not linked to the child) come with their episodes and
-  involvements but, at ``tick``, without their events, so a check that read their events would
-  see an occurrence at ingest and lose it at the next tick. The adults whose events are read here
-  are those linked to the child directly (``adult_links``).
+- ``facts`` loads everyone within two steps of the child, events included, so a parent's partner
+  who is not linked to the child directly is still read (``household_links``).
 """
 
 from __future__ import annotations
@@ -126,6 +123,21 @@ def adult_links(
     for link in subject.links:
         if link.role in wanted and link.other.pk != subject.pk and linked_on(link, subject, day):
             found.setdefault(link.other.pk, link)
+    return list(found.values())
+
+
+def household_links(subject: PersonView, day: dt.date) -> list[Link]:
+    """The adults around the child: those linked directly, and their partners."""
+    direct = adult_links(subject, day)
+    found = {link.other.pk: link for link in direct}
+    for link in direct:
+        for partner in link.other.links:
+            if (
+                partner.role == "partner"
+                and partner.current_on(day)
+                and partner.other.pk != subject.pk
+            ):
+                found.setdefault(partner.other.pk, partner)
     return list(found.values())
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from threadline.agencies.models import AgencyKind, Nation
@@ -38,6 +38,8 @@ MULTI_AGENCY_MEETINGS = (
 # Where an episode ends and the next starts within this gap, it is one journey with services.
 JOURNEY_GAP = dt.timedelta(days=92)
 RECENTLY_ENDED = dt.timedelta(days=14)
+# Two agencies' records of one meeting may differ by a day or two.
+RECORDS_APART = 2
 # Roles that mean the event is only about someone else.
 PASSING_ROLES = frozenset({SubjectRole.MENTIONED, SubjectRole.INVITED, SubjectRole.APOLOGIES})
 
@@ -87,18 +89,46 @@ def about(view: PersonView, *types: str, after: dt.datetime | None = None) -> li
 
 
 def one_per_day(happenings: Iterable[Happening], *, by_type: bool = True) -> list[Happening]:
-    """One record per event type and day: when several agencies record the same meeting, the first
-    recorded stands for it, so one meeting raises one alert. Without ``by_type``, one per day."""
-    first: dict[tuple[str, dt.date], Happening] = {}
+    """One record per event type and day: when several agencies record the same event, the first
+    recorded stands for it, so it raises one alert. Without ``by_type``, one a day."""
+    return _first_of_each(happenings, lambda one, other: _same_day(one, other, by_type))
+
+
+def one_per_meeting(happenings: Iterable[Happening]) -> list[Happening]:
+    """One record per meeting, as ``one_per_day``, and also when another agency records it a day
+    or two apart (agencies' records of one meeting often differ on the date)."""
+    return _first_of_each(happenings, _same_meeting)
+
+
+def _first_of_each(
+    happenings: Iterable[Happening], same: Callable[[Happening, Happening], bool]
+) -> list[Happening]:
+    kept: list[Happening] = []
     for happening in sorted(happenings, key=lambda h: (h.recorded_at, h.key)):
-        first.setdefault((happening.type if by_type else "", day_of(happening)), happening)
-    return sorted(first.values(), key=lambda h: (h.at, h.key))
+        if not any(same(happening, other) for other in kept):
+            kept.append(happening)
+    return sorted(kept, key=lambda h: (h.at, h.key))
+
+
+def _same_day(one: Happening, other: Happening, by_type: bool = True) -> bool:
+    return (not by_type or one.type == other.type) and day_of(one) == day_of(other)
+
+
+def _same_meeting(one: Happening, other: Happening) -> bool:
+    if one.type != other.type:
+        return False
+    apart = abs((day_of(one) - day_of(other)).days)
+    return apart == 0 or (apart <= RECORDS_APART and one.agency_id != other.agency_id)
 
 
 def same_meeting(view: PersonView, happening: Happening) -> set[tuple[int, str]]:
-    """The keys of every record of this event (same type, same day), whichever agency made it."""
-    day = day_of(happening)
-    return {h.key for h in view.happenings(happening.type) if day_of(h) == day}
+    """The keys of every record of this meeting or event, whichever agency made it."""
+    return {h.key for h in view.happenings(happening.type) if _same_meeting(h, happening)}
+
+
+def same_day_records(view: PersonView, happening: Happening) -> set[tuple[int, str]]:
+    """The keys of every record of this event on its day, whichever agency made it."""
+    return {h.key for h in view.happenings(happening.type) if _same_day(h, happening)}
 
 
 def step_down_proposals(view: PersonView) -> list[Happening]:

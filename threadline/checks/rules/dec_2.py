@@ -10,7 +10,7 @@ from threadline.checks.patterns import occurrence_key
 from threadline.checks.rules._planning import (
     about,
     day_of,
-    one_per_day,
+    one_per_meeting,
     outcome_label,
     same_meeting,
     shown,
@@ -39,7 +39,7 @@ class StrategyDecisionReviewed(Check):
     def occurrences(self, facts: Facts) -> Iterator[Occurrence]:
         child = facts.subject
         # Police and health often record the same discussion: one alert for the meeting.
-        for discussion in one_per_day(about(child, EventType.STRATEGY_DISCUSSION)):
+        for discussion in one_per_meeting(about(child, EventType.STRATEGY_DISCUSSION)):
             decided = f" decided: {outcome_label(discussion.outcome)}" if discussion.outcome else ""
             yield Occurrence(
                 key=occurrence_key(discussion),

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from threadline.checks.base import Check, Occurrence, Provenance, Timescale
 from threadline.checks.facts import Facts, Happening, PersonView
 from threadline.checks.patterns import occurrence_key
-from threadline.checks.rules._planning import about, day_of, label, one_per_day, shown
+from threadline.checks.rules._planning import about, day_of, label, one_per_meeting, shown
 from threadline.chronology.vocabulary import EventType
 
 # A child in need review is the review of a CIN plan, as plan_reviewed is of any plan.
@@ -47,7 +47,7 @@ class ChildSeenAndHeard(Check):
         born = child.person.date_of_birth
         if born is None:
             return
-        for completion in one_per_day(about(child, *COMPLETIONS)):
+        for completion in one_per_meeting(about(child, *COMPLETIONS)):
             if day_of(completion) < born:
                 continue  # a pre-birth assessment or conference: there was no child to see yet
             missing = self._missing(child, completion)

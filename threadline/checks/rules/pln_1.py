@@ -12,7 +12,7 @@ from threadline.checks.rules._planning import (
     about,
     day_of,
     journey,
-    one_per_day,
+    one_per_meeting,
     shown,
     start_of,
 )
@@ -165,7 +165,7 @@ class OriginalReasonKept(Check):
         return statutory[0]
 
     def _first_plan_event(self, child: PersonView, current: StatusEpisode) -> Happening | None:
-        for event in one_per_day(about(child, *PLANS_AND_REVIEWS)):
+        for event in one_per_meeting(about(child, *PLANS_AND_REVIEWS)):
             day = day_of(event)
             if day >= current.started_on and (current.ended_on is None or day <= current.ended_on):
                 return event

@@ -15,7 +15,7 @@ from threadline.checks.rules._planning import (
     concerns,
     day_of,
     label,
-    one_per_day,
+    one_per_meeting,
     shown,
     start_of,
 )
@@ -141,7 +141,7 @@ class WrittenAgreementMonitored(Check):
             evidence_from = day + dt.timedelta(days=1)
 
     def _checkpoints(self, child: PersonView, monitored: PersonView | None) -> list[Happening]:
-        reviews = one_per_day(about(child, *REVIEWS))
+        reviews = one_per_meeting(about(child, *REVIEWS))
         # A release is when a condition about returning home starts to bite.
         releases = [] if monitored is None else about(monitored, EventType.RELEASE_FROM_CUSTODY)
         return sorted([*reviews, *releases], key=lambda h: (h.at, h.key))

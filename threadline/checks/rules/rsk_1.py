@@ -17,10 +17,10 @@ from threadline.checks.rules._network import (
     OWN_ROLES,
     STATUTORY_KINDS,
     Period,
-    adult_links,
     day_at,
     day_of,
     first_on_or_after,
+    household_links,
     involved_periods,
     joined_at,
     label,
@@ -136,7 +136,7 @@ def _signs(facts: Facts) -> list[Sign]:
         for h in child.happenings(EventType.DOMESTIC_ABUSE_INCIDENT)
         if h.role not in ABSENT_ROLES
     ]
-    for link in adult_links(child, today(facts)):
+    for link in household_links(child, today(facts)):
         found += _adult_signs(link, joined_at(link, child), facts.now)
     # One event in several people's chronologies is one sign, from the first time it counts.
     unique: dict[tuple[str, str], Sign] = {}

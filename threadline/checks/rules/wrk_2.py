@@ -8,7 +8,7 @@ from threadline.agencies.models import AgencyKind
 from threadline.checks.base import Actor, Check, Occurrence, Provenance, Timescale
 from threadline.checks.facts import Facts, Happening, PersonView
 from threadline.checks.patterns import occurrence_key
-from threadline.checks.rules._planning import about, day_of, one_per_day, same_meeting, shown
+from threadline.checks.rules._planning import about, day_of, one_per_day, same_day_records, shown
 from threadline.chronology.vocabulary import EventType
 
 STAGE_DAYS = 5
@@ -53,7 +53,7 @@ class EscalationResolved(Check):
     def _resolved(self, child: PersonView, escalations: list[Happening]) -> set[tuple[int, str]]:
         """A resolution answers the escalation it refers to (any agency's record of it); one that
         names none answers the oldest escalation still open before it."""
-        records = {e.key: same_meeting(child, e) for e in escalations}
+        records = {e.key: same_day_records(child, e) for e in escalations}
         resolved: set[tuple[int, str]] = set()
         resolutions = child.happenings(EventType.ESCALATION_RESOLVED)
         for resolution in resolutions:
