@@ -67,9 +67,16 @@ class YoungParentHasOwnPlan(Check):
         )
 
 
+YOUNGEST_PARENT = 10
+
+
 def _became_a_parent(parent: PersonView, now: dt.datetime) -> dt.datetime | None:
     """When the record first shows the young person as a parent or expecting one: a child
-    linked to them, or their own pregnancy booked."""
+    linked to them, or their own pregnancy booked. An unborn or young child named on a
+    pregnancy booking is the baby, not the parent."""
+    age = parent.age_on(day_at(now))
+    if age is None or age < YOUNGEST_PARENT:
+        return None
     moments = [h.at for h in parent.happenings(EventType.PREGNANCY_BOOKED)]
     for link in parent.links:
         if link.role != "child":

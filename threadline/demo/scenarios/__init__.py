@@ -13,10 +13,20 @@ from typing import Any
 
 from django.conf import settings
 
-from threadline.demo.scenarios import child_ak, child_be, child_e, child_q, children_ag
+from threadline.demo.scenarios import (
+    child_ak,
+    child_be,
+    child_e,
+    child_q,
+    children_ag,
+    control_domestic_abuse,
+    control_parental_health,
+)
 from threadline.demo.scenarios.builder import Scenario
 
-BUILDERS = (child_ak.build, child_e.build, child_be.build, children_ag.build, child_q.build)
+REVIEWS = (child_ak.build, child_e.build, child_be.build, children_ag.build, child_q.build)
+CONTROLS = (control_domestic_abuse.build, control_parental_health.build)
+BUILDERS = (*REVIEWS, *CONTROLS)
 HEADER_KEYS = (
     "kind",
     "title",

@@ -61,7 +61,7 @@ class Scenario:
     _nhs_index: int = 0
 
     def header(self) -> dict[str, Any]:
-        return {
+        header: dict[str, Any] = {
             "kind": "header",
             "title": self.title,
             "review": self.review,
@@ -71,6 +71,22 @@ class Scenario:
             "control": self.control,
             "expectations": self.expectations,
         }
+        if self.control:
+            # A control has no incident: it is replayed to its last day and should stay quiet.
+            header["end_date"] = header.pop("incident_date")
+            header.pop("review")
+        return header
+
+    def expect(self, check: str, person: str, by: str, finding: str) -> None:
+        """``check`` must be raised for ``person`` (a CSC id) by ``by``, answering ``finding``."""
+        self.expectations.append(
+            {
+                "check": check,
+                "person": {"agency": "csc", "id": person},
+                "by": by,
+                "finding": finding,
+            }
+        )
 
     def lines(self) -> list[str]:
         return [to_line(self.header()), *(to_line(record) for record in self.records)]
@@ -86,7 +102,9 @@ class Scenario:
 
     def new_nhs_number(self) -> str:
         """The next valid number in the scenarios' block, distinct across all five files."""
-        offset = {"ak": 0, "e": 2000, "be": 4000, "ag": 6000, "q": 8000}[self.key]
+        offset = {"ak": 0, "e": 2000, "be": 4000, "ag": 6000, "q": 8000}.get(self.key)
+        if offset is None:  # the controls share the rest of the block
+            offset = 10_000 + 1_000 * sum(map(ord, self.key)) % 80_000
         while True:
             self._nhs_index += 1
             first_nine = str(SCENARIO_NHS_START + offset + self._nhs_index)
