@@ -74,6 +74,61 @@ def build() -> Scenario:
     _pregnancy_and_early_years(s)
     _fathers_history(s)
     _last_three_months(s)
+    # What the checks must have raised before the harm, finding by finding.
+    s.expect(
+        "DEC-1",
+        "ak-child",
+        "2017-06-02",
+        "finding 1: the single assessment the strategy meeting recommended never took place",
+    )
+    s.expect(
+        "DEC-2",
+        "ak-child",
+        "2017-06-02",
+        "no effective management oversight or review of the strategy discussion's decision",
+    )
+    s.expect(
+        "NET-1",
+        "ak-child",
+        "2017-06-02",
+        "finding 4: father's chronic history of domestic abuse and drug offences not appreciated",
+    )
+    s.expect(
+        "NET-5",
+        "ak-child",
+        "2017-06-02",
+        "Rec 4: restrictions on contact with a parent's other children",
+    )
+    s.expect(
+        "NET-6",
+        "ak-mother",
+        "2017-06-02",
+        "young people who are also parents must be considered in their own right (Rec 2)",
+    )
+    s.expect(
+        "NET-7",
+        "ak-child",
+        "2017-06-02",
+        "finding 5: interconnected families known to many services (Rec 5)",
+    )
+    s.expect(
+        "SHR-12",
+        "ak-child",
+        "2017-06-02",
+        "finding 6: not clear what was shared from the GP practice safeguarding meetings",
+    )
+    s.expect(
+        "SHR-3",
+        "ak-child",
+        "2017-06-02",
+        "Rec 10: MASH strategy discussion minutes shared with health and police",
+    )
+    s.expect(
+        "PLN-4",
+        "ak-child",
+        "2017-06-02",
+        "Rec 6: poor engagement should heighten concern, not prompt closure without risk appraisal",
+    )
     return s
 
 

@@ -45,6 +45,8 @@ def build() -> Scenario:
         ],
         filled_in=[
             "All names, addresses and dates; BE being a boy born in July 2016",
+            "How the trio showed in the record: mother open to adult mental health for low "
+            "mood after the birth, father smelling of cannabis at the domestic abuse incident",
             "The household: mother, BE's father, and two older half-siblings from mother's "
             "earlier relationship; BE's father's child by a former partner",
             "The child in need plan for the older siblings from 2015 and BE's own from August 2016",
@@ -60,18 +62,52 @@ def build() -> Scenario:
         ],
         children=["be-child"],
     )
-    s.agencies("csc", "police", "gp", "health-visiting", "hospital", "ambulance")
+    s.agencies("csc", "police", "gp", "health-visiting", "hospital", "ambulance", "mental-health")
     _people(s)
     _history(s)
     _older_siblings_plan(s)
     _bes_first_months(s)
     _winter(s)
+    # What the checks must have raised before the harm, finding by finding.
+    s.expect(
+        "SHR-1",
+        "be-child",
+        "2017-02-10",
+        "finding BE1: agencies unaware of Child BE's child in need status",
+    )
+    s.expect(
+        "SHR-9",
+        "be-child",
+        "2017-02-10",
+        "Rec BE3: injuries to non-mobile infants always reported to CSC",
+    )
+    s.expect(
+        "DEC-6",
+        "be-child",
+        "2017-02-10",
+        "finding BE2: assessments based on self-reporting rather than recorded history",
+    )
+    s.expect("RSK-1", "be-child", "2017-02-10", "finding B4: the trigger trio's cumulative risk")
+    s.expect(
+        "NET-3",
+        "be-child",
+        "2017-02-10",
+        "Rec BE2: genograms; previous relationships linked in assessments",
+    )
     return s
 
 
 def _people(s: Scenario) -> None:
     home = [HOME.address("2014-09-01")]
-    everywhere = ("csc", "gp", "health-visiting", "hospital", "ambulance", "police")
+    everywhere = (
+        "csc",
+        "gp",
+        "health-visiting",
+        "hospital",
+        "ambulance",
+        "police",
+        "mental-health",
+    )
     s.person(
         "be-child",
         "BE",
@@ -313,6 +349,14 @@ def _bes_first_months(s: Scenario) -> None:
         "Child in need review: discussion of the older children's school attendance",
         by=SOCIAL_WORKER,
     )
+    s.involvement(
+        "mental-health",
+        "be-mother",
+        "Community Mental Health Team",
+        "2016-09-26",
+        lead="Nina Osborne",
+        reason="Low mood and anxiety after the birth, referred by the GP",
+    )
     s.event(
         "2016-09-20",
         "health-visiting",
@@ -337,6 +381,14 @@ def _bes_first_months(s: Scenario) -> None:
         detail="Father smelt of cannabis. DASH completed: standard risk.",
         significance="significant",
         outcome="standard_risk",
+    )
+    s.event(
+        "2016-10-22T23:30",
+        "police",
+        "substance_use",
+        ["be-father"],
+        "Father smelt strongly of cannabis at the incident",
+        by="PC Liam Hill",
     )
     s.event(
         "2016-10-23",

@@ -92,6 +92,40 @@ def build() -> Scenario:
     _parents(s)
     _child_in_need_plan(s)
     _after_closure(s)
+    # What the checks must have raised before the harm, finding by finding.
+    s.expect(
+        "SHR-8",
+        "e-steven",
+        "2018-08-22",
+        "finding 4 and question 10: adult services' openings and closings not flagged to CSC",
+    )
+    s.expect(
+        "PLN-6",
+        "e-steven",
+        "2018-08-22",
+        "finding 3: re-referral circumstances not specified to agencies still in contact",
+    )
+    s.expect(
+        "RSK-6", "e-steven", "2018-08-22", "finding 5: safe sleep advice alone was not effective"
+    )
+    s.expect(
+        "RSK-4",
+        "e-steven",
+        "2018-08-22",
+        "finding 6: the risk of a return to problematic alcohol use not assessed",
+    )
+    s.expect(
+        "SHR-1",
+        "e-steven",
+        "2018-08-22",
+        "finding 3: the end of the CIN plan and support afterwards not co-ordinated",
+    )
+    s.expect(
+        "RSK-1",
+        "e-steven",
+        "2018-08-22",
+        "domestic abuse, mental health and alcohol accumulating (finding 1)",
+    )
     return s
 
 

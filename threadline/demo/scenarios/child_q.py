@@ -84,6 +84,47 @@ def build() -> Scenario:
     _first_move(s)
     _incidents(s)
     _last_move_and_death(s)
+    # What the checks must have raised before the harm, finding by finding.
+    s.expect(
+        "PLN-2",
+        "q-child",
+        "2013-08-13",
+        "finding 1: the CP plan did not spell out the risks and consequences",
+    )
+    s.expect(
+        "SHR-10",
+        "q-child",
+        "2013-08-13",
+        "finding 2 and key messages: marks and allegations shared with the social worker",
+    )
+    s.expect(
+        "SHR-11",
+        "q-child",
+        "2013-08-13",
+        "finding 3: delayed handover when the family moved across the boundary",
+    )
+    s.expect(
+        "NET-2",
+        "q-child",
+        "2013-08-13",
+        "finding 4: father not engaged in the child protection process",
+    )
+    s.expect(
+        "WRK-3",
+        "q-child",
+        "2013-08-13",
+        "finding 5 and key messages: a professionals' meeting without parents",
+    )
+    s.expect("SHR-3", "q-child", "2013-08-13", "finding 6: delay in sharing CP plans and minutes")
+    s.expect(
+        "RSK-2",
+        "q-child",
+        "2013-08-13",
+        "learning for managers: review the risk assessment after any incident",
+    )
+    # Both children were on child protection plans: the plan's findings hold for Q's brother too.
+    for check in ("PLN-2", "SHR-3", "SHR-11", "WRK-3", "SHR-10"):
+        s.expect(check, "q-half-brother", "2013-08-13", "as for Q: both children were on plans")
     return s
 
 

@@ -81,6 +81,65 @@ def build() -> Scenario:
     _child_protection_plan(s)
     _step_down(s)
     _release_and_incident(s)
+    # What the checks must have raised before the harm, finding by finding; the review's
+    # findings are about both children, so each is expected for each child.
+    s.expect(
+        "PLN-3",
+        "ag-elder",
+        "2017-03-03",
+        "finding: the chair's step-down actions were not completed",
+    )
+    s.expect(
+        "PLN-1",
+        "ag-elder",
+        "2017-03-03",
+        "Rec 1: the original reason for referral (domestic violence) was lost",
+    )
+    s.expect(
+        "DEC-6",
+        "ag-elder",
+        "2017-03-03",
+        "finding: mother's engagement self-reported, never evidenced",
+    )
+    s.expect(
+        "SHR-2",
+        "ag-elder",
+        "2017-03-03",
+        "finding: core group notes not circulated within five working days",
+    )
+    s.expect(
+        "SHR-4",
+        "ag-elder",
+        "2017-03-03",
+        "finding: health not invited to conferences or core groups",
+    )
+    s.expect(
+        "SHR-5",
+        "ag-elder",
+        "2017-03-03",
+        "finding: agencies recorded meetings with different dates and attendees",
+    )
+    s.expect(
+        "SHR-7",
+        "ag-elder",
+        "2017-03-03",
+        "finding: agencies did not know father was being released; probation did not tell MASH",
+    )
+    s.expect(
+        "PLN-7",
+        "ag-elder",
+        "2017-03-03",
+        "incident: the condition on father's return was not monitored",
+    )
+    s.expect(
+        "WRK-2",
+        "ag-elder",
+        "2017-03-03",
+        "Rec 3: the chair's concerns escalated without a recorded resolution",
+    )
+    for expectation in list(s.expectations):
+        younger = {**expectation, "person": {"agency": "csc", "id": "ag-younger"}}
+        s.expectations.append(younger)
     return s
 
 
@@ -161,9 +220,17 @@ def _people(s: Scenario) -> None:
             "school-nursing",
             child,
             "School Nursing Team",
-            "2015-10-20",
+            "2014-09-03",
             lead="Holly Cooper",
             reason="Health needs in school",
+        )
+        s.involvement(
+            "gp",
+            child,
+            "Hollowfield Health Centre",
+            "2010-02-01",
+            lead="Dr Imran Qureshi",
+            reason="Registered patient",
         )
 
 
@@ -331,6 +398,16 @@ def _first_incident_and_conference(s: Scenario) -> None:
         significance="critical",
         outcome="cp_plan",
     )
+    booking = s.event(
+        "2015-09-25",
+        "csc",
+        "meeting_scheduled",
+        [*CHILDREN],
+        "Initial child protection conference booked for 2 October",
+        by=SOCIAL_WORKER,
+        outcome="icpc",
+        due="2015-10-02",
+    )
     s.event(
         "2015-09-28",
         "csc",
@@ -339,6 +416,7 @@ def _first_incident_and_conference(s: Scenario) -> None:
         "Invitation to the initial child protection conference",
         by=SOCIAL_WORKER,
         counterpart="schools",
+        refers_to=booking,
     )
     for child in CHILDREN:
         s.episode(
