@@ -15,7 +15,7 @@ from threadline.access.selectors import visible_people
 from threadline.agencies.models import Practitioner, Role
 from threadline.casework.models import Involvement
 from threadline.demo.accounts import DEMO_PASSWORD, DEMO_USERS
-from threadline.demo.scenarios import all_scenarios
+from threadline.demo.scenarios import review_scenarios
 from threadline.people.models import PersonRecord
 
 
@@ -69,7 +69,7 @@ def assert_every_demo_user_can_see_someone() -> None:
 
 def assert_social_worker_is_allocated_the_reviews_children(output: str) -> None:
     worker = Practitioner.objects.get(username="social.worker")
-    for scenario in all_scenarios():
+    for scenario in review_scenarios():
         for source_id in scenario.children:
             person_id = PersonRecord.objects.get(agency__code="csc", source_id=source_id).person_id
             assert Involvement.objects.filter(

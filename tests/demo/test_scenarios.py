@@ -22,6 +22,7 @@ REVIEWS = {
     "children-ag.jsonl": "003_f025c57909e5b132.txt",
     "child-q.jsonl": "004_01058cc2a747051e.txt",
 }
+CONTROLS = ("control-domestic-abuse.jsonl", "control-parental-health.jsonl")
 # The reviews' own pseudonyms; everyone else is named by their place in the family.
 PSEUDONYMS = {"Ak", "Steven", "Joanne", "Mark", "BE", "Q", "Ag (elder)", "Ag (younger)"}
 SCENARIOS = all_scenarios()
@@ -31,11 +32,12 @@ def by_file(name: str) -> Scenario:
     return next(scenario for scenario in SCENARIOS if scenario.file_name == name)
 
 
-def test_there_is_one_file_per_review() -> None:
-    assert sorted(path.name for path in scenarios_dir().glob("*.jsonl")) == sorted(REVIEWS)
+def test_there_is_one_file_per_review_and_per_control() -> None:
+    files = sorted(path.name for path in scenarios_dir().glob("*.jsonl"))
+    assert files == sorted([*REVIEWS, *CONTROLS])
 
 
-@pytest.mark.parametrize("name", REVIEWS)
+@pytest.mark.parametrize("name", [*REVIEWS, *CONTROLS])
 def test_file_is_what_its_builder_writes(name: str) -> None:
     """Edit threadline/demo/scenarios/*.py, then run `threadline scenarios`."""
     assert (scenarios_dir() / name).read_text(encoding="utf-8") == by_file(name).text()
@@ -49,8 +51,20 @@ def test_header_says_what_the_review_states_and_what_was_invented(name: str) -> 
     assert header["review"] == REVIEWS[name]
     assert header["states"] and header["filled_in"]
     assert header["control"] is False
-    assert header["expectations"] == []
-    dt.date.fromisoformat(header["incident_date"])
+    incident = dt.date.fromisoformat(header["incident_date"])
+    ids = {record["id"] for record in by_file(name).records if record["kind"] == "person"}
+    assert header["expectations"], "each finding a check covers is an expectation"
+    for expectation in header["expectations"]:
+        assert expectation["person"]["id"] in ids
+        assert dt.date.fromisoformat(expectation["by"]) < incident, "raised before the harm"
+        assert expectation["finding"]
+
+
+@pytest.mark.parametrize("name", CONTROLS)
+def test_controls_expect_nothing_and_say_how_long_to_replay(name: str) -> None:
+    header = read_header(scenarios_dir() / name)
+    assert header["control"] is True and header["expectations"] == []
+    dt.date.fromisoformat(header["end_date"])
 
 
 @pytest.mark.django_db

@@ -17,7 +17,7 @@ from django.db.models import Q
 
 from threadline import clock
 from threadline.agencies.models import AgencyKind, Nation
-from threadline.casework.models import Involvement
+from threadline.casework.models import Involvement, StatusEpisode
 from threadline.checks.base import Check, Occurrence
 from threadline.checks.deadlines import due_at, next_rung_at, remind_at
 from threadline.checks.facts import Facts, linked_people, load_facts
@@ -248,3 +248,33 @@ def tick(*, limit: int = TICK_BATCH) -> EvaluationResult:
                 key = (alert.check_id, alert.subject_id, alert.occurrence)
                 _advance(alert, current.get(key), now, directory, total)
             total.subjects += len(facts_by_subject)
+
+
+SWEEP_BATCH = 2000
+
+
+def people_under_watch() -> list[int]:
+    """Everyone with open statutory work: the subjects whose checks can fall due with time alone
+    (a plan reaching six months), not only when a record changes."""
+    today = clock.today()
+    open_episodes = StatusEpisode.objects.filter(started_on__lte=today).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gt=today)
+    )
+    open_work = Involvement.objects.filter(
+        agency__kind=AgencyKind.CHILDRENS_SOCIAL_CARE, opened_on__lte=today
+    ).filter(Q(closed_on__isnull=True) | Q(closed_on__gt=today))
+    people = set(open_episodes.values_list("person_id", flat=True))
+    people.update(open_work.values_list("person_id", flat=True))
+    return sorted(people)
+
+
+def sweep() -> EvaluationResult:
+    """Evaluate every person under watch: run daily, beside the every-minute ``tick``."""
+    total = EvaluationResult()
+    for chunk in chunked(people_under_watch(), SWEEP_BATCH):
+        result = evaluate(chunk, expand=False)
+        total.subjects += result.subjects
+        total.watched += result.watched
+        total.raised += result.raised
+        total.resolved += result.resolved
+    return total

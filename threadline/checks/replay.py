@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from threadline import clock
-from threadline.checks.engine import tick
+from threadline.checks.engine import sweep, tick
 from threadline.checks.models import Alert, AlertLevel
 from threadline.checks.scenarios import Expectation, Scenario
 from threadline.feeds.services import ingest_feed
@@ -157,6 +157,7 @@ def run_scenario(scenario: Scenario, *, last_day: dt.date | None = None) -> Repl
         if plan.get(day):
             _ingest_day(day, plan[day])
         clock.set_now(dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=LONDON))
+        sweep()
         tick()
         day += dt.timedelta(days=1)
         days += 1

@@ -24,7 +24,7 @@ from threadline.demo.accounts import (
 from threadline.demo.borough import AGENCIES, agency
 from threadline.demo.population import DEMO
 from threadline.demo.records import to_line
-from threadline.demo.scenarios import all_scenarios
+from threadline.demo.scenarios import review_scenarios
 from threadline.demo.scenarios.builder import Scenario
 from threadline.demo.synth import SynthResult, synthesise
 from threadline.feeds.services import ingest_feed
@@ -54,7 +54,7 @@ def load_demo(people: int, seed: int) -> DemoResult:
     register_teams()
     users = create_demo_users()
     chosen, synth = _load_borough(people, seed, clock.today())
-    scenarios = all_scenarios()
+    scenarios = review_scenarios()
     for scenario in scenarios:
         ingest_feed(scenario.lines())
         ingest_feed(allocation_lines(scenario))

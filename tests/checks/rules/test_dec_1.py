@@ -52,3 +52,13 @@ def test_quiet_when_the_discussion_decides_no_further_action() -> None:
     story.event("2024-03-04", "strategy_discussion", "child", outcome="no_further_action")
     story.replay(until="2024-03-20")
     assert raised("DEC-1") == []
+
+
+def test_one_alert_when_police_and_social_care_both_record_the_discussion() -> None:
+    story = family()
+    for agency in ("csc", "police"):
+        story.event(
+            "2024-03-04", "strategy_discussion", "child", agency=agency, outcome="section_47"
+        )
+    story.replay(until="2024-03-15")
+    assert len(raised("DEC-1")) == 1

@@ -76,6 +76,14 @@ def test_one_alert_when_two_agencies_record_the_same_conference() -> None:
     assert len(raised("DEC-4")) == 1
 
 
+def test_one_alert_when_the_school_records_the_review_a_day_later() -> None:
+    story = family()
+    story.event("2024-03-04", "cin_review", "child")
+    story.event("2024-03-05", "cin_review", "child", agency="education")
+    story.replay(until="2024-03-08")
+    assert len(raised("DEC-4")) == 1
+
+
 def test_a_visit_recorded_late_resolves_the_alert() -> None:
     story = family(born="2022-09-01")
     story.event("2024-03-04", "conference", "child", outcome="icpc")
@@ -84,3 +92,15 @@ def test_a_visit_recorded_late_resolves_the_alert() -> None:
     story.replay(until="2024-03-08")
     alert = raised("DEC-4")[0]
     assert alert.state == "resolved" and alert.resolution == "done"
+
+
+def test_a_young_parent_present_at_her_babys_review_is_not_its_subject() -> None:
+    story = family(born="2023-11-20")
+    story.person("mum", "2007-03-03")
+    story.relate("mum", "child", "parent")
+    story.event("2024-02-26", "child_seen", "child")
+    story.event("2024-02-26", "child_views_recorded", "child")
+    story.event("2024-03-04", "cin_review", "child", "mum", roles={"mum": "present"})
+    story.replay(until="2024-03-08")
+    assert raised("DEC-4", "mum") == []
+    assert raised("DEC-4") == []

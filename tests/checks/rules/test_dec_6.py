@@ -72,6 +72,20 @@ def test_a_late_confirmation_resolves_the_alert() -> None:
     assert alert.state == "resolved" and alert.resolution == "done"
 
 
+def test_a_note_on_the_childrens_record_that_mentions_the_parent_counts() -> None:
+    story = family()
+    story.event(
+        "2024-05-01",
+        "engagement",
+        "child",
+        "mum",
+        reliability="self_reported",
+        roles={"mum": "mentioned"},
+    )
+    story.replay(until="2024-05-24")
+    assert raised_on("DEC-6") == dt.date(2024, 5, 16)
+
+
 def test_the_childs_own_self_report_is_not_a_parents() -> None:
     story = family()
     story.event("2024-05-01", "engagement", "child", reliability="self_reported")

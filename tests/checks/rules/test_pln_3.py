@@ -14,7 +14,9 @@ def family() -> tuple[Story, str]:
     story.involve("child", team="Child in need", team_kind="cin")
     story.episode("child", "cp", "2024-01-08", end="2024-04-01", category_of_abuse="EMO")
     story.episode("child", "cin", "2024-04-01")
-    action = story.event("2024-03-25", "action_set", "child", due="2024-05-03")
+    # The review conference steps the child down, and the chair sets an action for the next step.
+    story.event("2024-04-01", "conference", "child", outcome="step_down")
+    action = story.event("2024-04-01", "action_set", "child", due="2024-05-03")
     return story, action
 
 
@@ -24,7 +26,7 @@ def test_fires_when_a_step_down_is_decided_alone_with_actions_outstanding() -> N
     story.replay(until="2024-05-24")
     assert raised_on("PLN-3") == dt.date(2024, 5, 20)
     what = raised("PLN-3")[0].what
-    assert "1 action(s) not recorded as completed (set 25 Mar 2024)" in what
+    assert "1 action(s) not recorded as completed (set 01 Apr 2024)" in what
     assert "no multi-agency meeting" in what
 
 
@@ -84,6 +86,17 @@ def test_actions_set_at_the_step_down_meeting_are_for_the_next_stage() -> None:
     story.event("2024-04-01", "action_set", "child", due="2024-05-03")
     story.replay(until="2024-04-05")
     assert raised("PLN-3") == []
+
+
+def test_a_plan_ending_with_no_step_down_decision_on_record_is_checked_too() -> None:
+    story = Story()
+    story.child()
+    story.involve("child", team="Child in need", team_kind="cin")
+    story.episode("child", "cin", "2024-01-08", end="2024-05-20")
+    story.event("2024-03-04", "action_set", "child", due="2024-04-05")
+    story.replay(until="2024-05-24")
+    assert raised_on("PLN-3") == dt.date(2024, 5, 20)
+    assert "Child in need plan ended on 20 May 2024" in raised("PLN-3")[0].what
 
 
 def test_quiet_for_closing_a_referral_after_assessment_without_a_plan() -> None:

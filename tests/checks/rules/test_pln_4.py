@@ -74,3 +74,28 @@ def test_a_late_risk_appraisal_resolves_the_alert() -> None:
     story.replay(until="2024-05-24")
     alert = raised("PLN-4")[0]
     assert alert.state == "resolved" and alert.resolution == "done"
+
+
+def test_early_help_closing_because_the_family_did_not_engage() -> None:
+    story = Story()
+    story.child()
+    story.adult("mum")
+    story.relate("mum", "child", "parent")
+    story.involve("child", team="Early help", team_kind="early_help")
+    story.episode("child", "early_help", "2024-01-08", end="2024-05-20")
+    story.event("2024-03-12", "missed_appointment", "mum", agency="health_visiting")
+    story.event("2024-04-16", "child_not_seen", "child", agency="health_visiting")
+    story.replay(until="2024-05-24")
+    assert raised_on("PLN-4") == dt.date(2024, 5, 20)
+    assert "Early help ended on 20 May 2024" in raised("PLN-4")[0].what
+
+
+def test_one_alert_when_the_decision_and_the_plan_ending_are_both_recorded() -> None:
+    story = Story()
+    story.child()
+    story.involve("child", team="Child in need", team_kind="cin")
+    story.episode("child", "cin", "2023-11-06", end="2024-05-22")
+    story.event("2024-04-10", "police_incident", "child", agency="police")
+    story.event("2024-05-20", "decision", "child", outcome="closure")
+    story.replay(until="2024-05-31")
+    assert len(raised("PLN-4")) == 1 and raised_on("PLN-4") == dt.date(2024, 5, 20)

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from tests.checks.story import Story, raised, raised_on
+from threadline.clock import local_date
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +58,10 @@ def test_a_late_review_resolves_the_alert() -> None:
     story.replay(until="2024-07-19")
     alert = raised("PLN-5")[0]
     assert alert.state == "resolved" and alert.resolution == "done"
+
+
+def test_raised_on_time_at_twelve_months_even_with_nothing_recorded_meanwhile() -> None:
+    story = family()
+    story.replay(until="2025-01-17")
+    days = [local_date(alert.raised_at) for alert in raised("PLN-5") if alert.raised_at]
+    assert days == [dt.date(2024, 7, 15), dt.date(2025, 1, 15)]

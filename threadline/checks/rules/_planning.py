@@ -10,10 +10,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from threadline.agencies.models import AgencyKind, Nation
-from threadline.casework.models import StatusEpisode
+from threadline.casework.models import EpisodeKind, StatusEpisode
 from threadline.checks.base import Timescale
 from threadline.checks.deadlines import LONDON, local_day
 from threadline.checks.facts import STATUTORY_KINDS, Facts, Happening, PersonView
+from threadline.checks.patterns import occurrence_key
 from threadline.chronology.models import SubjectRole
 from threadline.chronology.vocabulary import EventType, Outcome
 
@@ -26,6 +27,21 @@ PROPOSING = (
     EventType.CORE_GROUP,
     EventType.MEETING,
 )
+# Levels of intervention, for telling a step-down from a step-up.
+LEVELS: dict[str, int] = {
+    EpisodeKind.EARLY_HELP: 1,
+    EpisodeKind.CHILD_IN_NEED: 2,
+    EpisodeKind.CHILD_PROTECTION: 3,
+    EpisodeKind.LOOKED_AFTER: 4,
+}
+ENDED_NAMES: dict[str, str] = {
+    EpisodeKind.EARLY_HELP: "Early help",
+    EpisodeKind.CHILD_IN_NEED: "Child in need plan",
+    EpisodeKind.CHILD_PROTECTION: "Child protection plan",
+    EpisodeKind.LOOKED_AFTER: "Care (looked after)",
+}
+# A decision recorded within this of an episode's end is the proposal that ended it.
+PROPOSED_AROUND = dt.timedelta(days=20)
 # Meetings where agencies discuss the child together.
 MULTI_AGENCY_MEETINGS = (
     EventType.CONFERENCE,
@@ -37,9 +53,14 @@ MULTI_AGENCY_MEETINGS = (
 )
 # Where an episode ends and the next starts within this gap, it is one journey with services.
 JOURNEY_GAP = dt.timedelta(days=92)
+# A closure decision may be recorded a little after the episode was closed.
 RECENTLY_ENDED = dt.timedelta(days=14)
 # Two agencies' records of one meeting may differ by a day or two.
 RECORDS_APART = 2
+# Roles that make the event about the person: what triggers a check for them.
+SUBJECT_ROLES = frozenset(
+    {SubjectRole.SUBJECT, SubjectRole.VICTIM, SubjectRole.ALLEGED_PERPETRATOR}
+)
 # Roles that mean the event is only about someone else.
 PASSING_ROLES = frozenset({SubjectRole.MENTIONED, SubjectRole.INVITED, SubjectRole.APOLOGIES})
 
@@ -80,11 +101,17 @@ def outcome_label(outcome: str) -> str:
 
 
 def concerns(happening: Happening) -> bool:
-    """The event is about this person, not a passing mention or a meeting invitation."""
+    """The person took part or was affected, not only mentioned or invited."""
     return happening.role not in PASSING_ROLES
 
 
 def about(view: PersonView, *types: str, after: dt.datetime | None = None) -> list[Happening]:
+    """Events about this person: a parent present at her child's review is not its subject."""
+    return [h for h in view.happenings(*types, after=after) if h.role in SUBJECT_ROLES]
+
+
+def concerning(view: PersonView, *types: str, after: dt.datetime | None = None) -> list[Happening]:
+    """Events the person took part in or was affected by: evidence that something was done."""
     return [h for h in view.happenings(*types, after=after) if concerns(h)]
 
 
@@ -136,6 +163,57 @@ def step_down_proposals(view: PersonView) -> list[Happening]:
     proposed it and the manager's decision recording it are the same proposal."""
     proposals = [h for h in about(view, *PROPOSING) if h.outcome in STEP_DOWN_OUTCOMES]
     return one_per_day(proposals, by_type=False)
+
+
+@dataclass(frozen=True)
+class StepDown:
+    """A step-down or closure: proposed at a meeting or by a decision, or, where the record
+    holds no such proposal, seen in an episode ending with nothing as high after it."""
+
+    key: str
+    at: dt.datetime
+    day: dt.date
+    what: str  # for the alert: "Step down proposed", "Child in need plan ended"
+    at_a_meeting: bool
+
+
+def step_downs(view: PersonView) -> list[StepDown]:
+    proposals = step_down_proposals(view)
+    found = [
+        StepDown(
+            key=occurrence_key(p),
+            at=p.at,
+            day=day_of(p),
+            what=f"{outcome_label(p.outcome).capitalize()} proposed",
+            at_a_meeting=p.type in MULTI_AGENCY_MEETINGS,
+        )
+        for p in proposals
+    ]
+    for episode in view.episodes:
+        ended = episode.ended_on
+        if ended is None or not _stepped_down(view, episode, ended):
+            continue
+        if any(-PROPOSED_AROUND <= day_of(p) - ended <= PROPOSED_AROUND for p in proposals):
+            continue  # the proposal that ended it stands for it
+        found.append(
+            StepDown(
+                key=f"episode:{episode.agency_id}:{episode.source_id}:ended",
+                at=start_of(ended),
+                day=ended,
+                what=f"{ENDED_NAMES.get(episode.kind, episode.kind)} ended",
+                at_a_meeting=False,
+            )
+        )
+    return sorted(found, key=lambda step: (step.at, step.key))
+
+
+def _stepped_down(view: PersonView, episode: StatusEpisode, ended: dt.date) -> bool:
+    """Nothing at the same level of intervention or higher carries on after the episode."""
+    level = LEVELS.get(episode.kind, 0)
+    return not any(
+        other.pk != episode.pk and LEVELS.get(other.kind, 0) >= level and open_on(other, ended)
+        for other in view.episodes
+    )
 
 
 def nation_of(view: PersonView) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from threadline.checks.base import Actor, Check, Occurrence, Provenance, Timescale
 from threadline.checks.facts import Facts
 from threadline.checks.patterns import first_after, occurrence_key
+from threadline.checks.rules._planning import one_per_meeting
 from threadline.chronology.vocabulary import EventType, Outcome
 from threadline.workingdays import add_working_days
 
@@ -36,11 +37,14 @@ class StrategyDecisionCarriedOut(Check):
 
     def occurrences(self, facts: Facts) -> Iterator[Occurrence]:
         child = facts.subject
-        for discussion in child.happenings(EventType.STRATEGY_DISCUSSION):
-            decided = WHAT_STARTS_IT.get(discussion.outcome)  # type: ignore[call-overload]
-            if decided is None:
-                continue
-            follow_up, days = decided
+        deciding = [
+            h
+            for h in child.happenings(EventType.STRATEGY_DISCUSSION)
+            if h.outcome in WHAT_STARTS_IT
+        ]
+        # Police and social care often both record the same discussion: one alert, not two.
+        for discussion in one_per_meeting(deciding):
+            follow_up, days = WHAT_STARTS_IT[Outcome(discussion.outcome)]
             outcomes = {Outcome.ICPC} if follow_up == EventType.CONFERENCE else None
             done = first_after(child, [follow_up], discussion.at, outcomes=outcomes)
             yield Occurrence(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from threadline.agencies.models import AgencyKind
 from threadline.checks.base import Check, Occurrence, Provenance, Timescale
 from threadline.checks.facts import CARING_ADULT_ROLES, Facts, Happening, PersonView
 from threadline.checks.patterns import occurrence_key
-from threadline.checks.rules._planning import about, day_of, label, shown, start_of
+from threadline.checks.rules._planning import day_of, label, shown, start_of
+from threadline.chronology.models import SubjectRole
 from threadline.chronology.vocabulary import EventType, Reliability
 
 PROGRESS = (
@@ -20,8 +22,15 @@ PROGRESS = (
 # What the providing service records about the parent: attendance, a missed session, a test
 # result. Any of them, verified, confirms (or contradicts) the account.
 SERVICE_RECORDS = (*PROGRESS, EventType.MISSED_APPOINTMENT)
+INVITATIONS = {SubjectRole.INVITED, SubjectRole.APOLOGIES}
 # Or information passing between the service and the agency that holds the account.
 MESSAGES = (EventType.INFORMATION_SHARED, EventType.ACKNOWLEDGEMENT)
+
+
+def naming(adult: PersonView, *types: str, after: dt.datetime | None = None) -> list[Happening]:
+    """Records naming the adult in any way: a note of a parent's engagement often has the
+    children as its subjects and the parent only mentioned."""
+    return [h for h in adult.happenings(*types, after=after) if h.role not in INVITATIONS]
 
 
 class SelfReportConfirmed(Check):
@@ -51,7 +60,7 @@ class SelfReportConfirmed(Check):
             if link.role not in CARING_ADULT_ROLES:
                 continue
             adult = link.other
-            for report in about(adult, *PROGRESS):
+            for report in naming(adult, *PROGRESS):
                 if report.reliability != Reliability.SELF_REPORTED or report.key in seen:
                     continue
                 if not link.current_on(day_of(report)):
@@ -72,7 +81,7 @@ class SelfReportConfirmed(Check):
         service (a drug service confirming with a test what its client told it). Children's social
         care marking its own note verified is not the service confirming it."""
         since = start_of(day_of(report))
-        for record in about(adult, *SERVICE_RECORDS, after=since):
+        for record in naming(adult, *SERVICE_RECORDS, after=since):
             if record.key == report.key or record.reliability != Reliability.VERIFIED:
                 continue
             if record.agency_id != report.agency_id:
@@ -81,7 +90,7 @@ class SelfReportConfirmed(Check):
                 return True
         return any(
             self._from_the_service(message, report)
-            for message in about(adult, *MESSAGES, after=since)
+            for message in naming(adult, *MESSAGES, after=since)
         )
 
     def _from_the_service(self, message: Happening, report: Happening) -> bool:

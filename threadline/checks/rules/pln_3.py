@@ -6,18 +6,18 @@ from collections.abc import Iterator
 
 from threadline.checks.base import Check, Occurrence, Provenance, Timescale
 from threadline.checks.facts import Facts, Happening, PersonView
-from threadline.checks.patterns import occurrence_key
 from threadline.checks.rules._planning import (
     MULTI_AGENCY_MEETINGS,
     STEP_DOWN_OUTCOMES,
+    StepDown,
     about,
     answered,
+    concerning,
     day_of,
     journey,
     nation_of,
-    outcome_label,
     shown,
-    step_down_proposals,
+    step_downs,
     under_statutory_plan,
 )
 from threadline.chronology.vocabulary import EventType
@@ -60,57 +60,54 @@ class StepDownReady(Check):
 
     def occurrences(self, facts: Facts) -> Iterator[Occurrence]:
         child = facts.subject
-        for proposal in step_down_proposals(child):
-            if under_statutory_plan(child, day_of(proposal)) is None:
-                continue  # closing after an assessment: there was no plan to step down from
+        for proposal in step_downs(child):
+            if under_statutory_plan(child, proposal.day) is None:
+                continue  # closing after an assessment, or early help: no plan to step down from
             outstanding = self._outstanding_actions(facts, proposal)
             discussed = self._discussed(child, proposal)
             yield Occurrence(
-                key=occurrence_key(proposal),
+                key=proposal.key,
                 trigger_at=proposal.at,
                 done=not outstanding and discussed,
                 detail=self._detail(proposal, outstanding, discussed),
             )
 
-    def _outstanding_actions(self, facts: Facts, proposal: Happening) -> list[Happening]:
+    def _outstanding_actions(self, facts: Facts, proposal: StepDown) -> list[Happening]:
         """Actions set in this journey with services before the proposal, not recorded done.
         Actions set on the day of the proposal are set for the step-down it makes, not before it."""
         child = facts.subject
-        episodes = journey(child, day_of(proposal))
-        since = episodes[0].started_on if episodes else day_of(proposal)
-        people = [child, *facts.caring_adults(day_of(proposal))]
+        episodes = journey(child, proposal.day)
+        since = episodes[0].started_on if episodes else proposal.day
+        people = [child, *facts.caring_adults(proposal.day)]
         return [
             action
             for action in about(child, EventType.ACTION_SET)
-            if since <= day_of(action) < day_of(proposal)
+            if since <= day_of(action) < proposal.day
             and not answered(people, {action.key}, [EventType.ACTION_COMPLETED])
         ]
 
-    def _discussed(self, child: PersonView, proposal: Happening) -> bool:
+    def _discussed(self, child: PersonView, proposal: StepDown) -> bool:
         """A meeting of the agencies in the weeks before, or the proposal made at one, or a later
         meeting that agreed it."""
-        if proposal.type in MULTI_AGENCY_MEETINGS:
+        if proposal.at_a_meeting:
             return True
-        first_day = subtract_working_days(day_of(proposal), DISCUSSED_WITHIN, nation_of(child))
-        for meeting in about(child, *MULTI_AGENCY_MEETINGS):
+        first_day = subtract_working_days(proposal.day, DISCUSSED_WITHIN, nation_of(child))
+        for meeting in concerning(child, *MULTI_AGENCY_MEETINGS):
             day = day_of(meeting)
-            if first_day <= day <= day_of(proposal):
+            if first_day <= day <= proposal.day:
                 return True
-            if day > day_of(proposal) and meeting.outcome in STEP_DOWN_OUTCOMES:
+            if day > proposal.day and meeting.outcome in STEP_DOWN_OUTCOMES:
                 return True
         return False
 
-    def _detail(self, proposal: Happening, outstanding: list[Happening], discussed: bool) -> str:
+    def _detail(self, proposal: StepDown, outstanding: list[Happening], discussed: bool) -> str:
         gaps = []
         if outstanding:
             dates = ", ".join(shown(day_of(action)) for action in outstanding[:5])
             gaps.append(f"{len(outstanding)} action(s) not recorded as completed (set {dates})")
         if not discussed:
             gaps.append(f"no multi-agency meeting in the {DISCUSSED_WITHIN} working days before")
-        return (
-            f"{outcome_label(proposal.outcome).capitalize()} proposed on "
-            f"{shown(day_of(proposal))}: {'; '.join(gaps) or 'ready'}."
-        )
+        return f"{proposal.what} on {shown(proposal.day)}: {'; '.join(gaps) or 'ready'}."
 
 
 CHECK = StepDownReady()

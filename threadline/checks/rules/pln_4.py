@@ -7,18 +7,17 @@ import datetime as dt
 from collections.abc import Iterator
 
 from threadline.checks.base import Actor, Check, Occurrence, Provenance, Timescale
-from threadline.checks.facts import Facts, Happening, PersonView
-from threadline.checks.patterns import INCIDENTS, occurrence_key
+from threadline.checks.facts import Facts, PersonView
+from threadline.checks.patterns import INCIDENTS
 from threadline.checks.rules._planning import (
-    about,
+    concerning,
     concerns,
     day_of,
     label,
     nation_of,
-    outcome_label,
     shown,
     start_of,
-    step_down_proposals,
+    step_downs,
 )
 from threadline.chronology.vocabulary import EventType, Outcome
 from threadline.workingdays import subtract_working_days
@@ -52,21 +51,19 @@ class RiskAppraisedBeforeStepDown(Check):
 
     def occurrences(self, facts: Facts) -> Iterator[Occurrence]:
         child = facts.subject
-        for proposal in step_down_proposals(child):
-            active = self._active_concerns(facts, proposal)
+        for proposal in step_downs(child):
+            active = self._active_concerns(facts, proposal.day)
             if not active:
                 continue
             yield Occurrence(
-                key=occurrence_key(proposal),
+                key=proposal.key,
                 trigger_at=proposal.at,
-                done=self._appraised(child, proposal),
-                detail=f"{outcome_label(proposal.outcome).capitalize()} proposed on "
-                f"{shown(day_of(proposal))} with {'; '.join(active)} in the three months "
-                "before, and no risk appraisal recorded.",
+                done=self._appraised(child, proposal.day),
+                detail=f"{proposal.what} on {shown(proposal.day)} with {'; '.join(active)} in "
+                "the three months before, and no risk appraisal recorded.",
             )
 
-    def _active_concerns(self, facts: Facts, proposal: Happening) -> list[str]:
-        day = day_of(proposal)
+    def _active_concerns(self, facts: Facts, day: dt.date) -> list[str]:
         # The child and the adults linked to them directly (whose records the checks always see).
         people = [facts.subject, *facts.caring_adults(day)]
         recent = [
@@ -92,9 +89,9 @@ class RiskAppraisedBeforeStepDown(Check):
             found.append(f"{len(missed)} missed appointments or visits")
         return found
 
-    def _appraised(self, child: PersonView, proposal: Happening) -> bool:
-        first_day = subtract_working_days(day_of(proposal), APPRAISED_WITHIN, nation_of(child))
-        return bool(about(child, *APPRAISALS, after=start_of(first_day)))
+    def _appraised(self, child: PersonView, day: dt.date) -> bool:
+        first_day = subtract_working_days(day, APPRAISED_WITHIN, nation_of(child))
+        return bool(concerning(child, *APPRAISALS, after=start_of(first_day)))
 
 
 CHECK = RiskAppraisedBeforeStepDown()

@@ -10,8 +10,8 @@ from threadline.checks.base import Actor, Check, Occurrence, Provenance
 from threadline.checks.facts import Facts, PersonView
 from threadline.checks.rules._planning import (
     ByDate,
-    about,
     add_months,
+    concerning,
     shown,
     start_of,
     today,
@@ -20,6 +20,7 @@ from threadline.chronology.vocabulary import EventType
 
 EVERY = 6  # months
 REVIEW_WINDOW = 1  # month before each six-month point
+LOOK_AHEAD = 2  # future six-month points watched ahead of time
 
 
 class ChildInNeedPlanReviewed(Check):
@@ -53,16 +54,16 @@ class ChildInNeedPlanReviewed(Check):
     def _six_monthly(
         self, child: PersonView, episode: StatusEpisode, on_day: dt.date
     ) -> Iterator[Occurrence]:
-        """Every six-month point reached so far, and the next one. The next is yielded ahead of
+        """Every six-month point reached so far, and the next two. Those are yielded ahead of
         time because the engine only looks for new occurrences when a record arrives: watched
-        from now, it is raised on its date even if nothing is recorded meanwhile."""
-        months, cycle_began = EVERY, episode.started_on
+        from now, they are raised on their dates even if nothing is recorded meanwhile."""
+        months, cycle_began, ahead = EVERY, episode.started_on, 0
         while True:
             point = add_months(episode.started_on, months)
             if episode.ended_on and episode.ended_on <= point:
                 return  # the plan ended before reaching it
             window_opens = add_months(episode.started_on, months - REVIEW_WINDOW)
-            reviews = about(child, EventType.MANAGEMENT_REVIEW, after=start_of(window_opens))
+            reviews = concerning(child, EventType.MANAGEMENT_REVIEW, after=start_of(window_opens))
             yield Occurrence(
                 key=f"episode:{episode.agency_id}:{episode.source_id}:{months}m",
                 trigger_at=start_of(cycle_began),
@@ -73,7 +74,9 @@ class ChildInNeedPlanReviewed(Check):
                 f"{shown(window_opens)}.",
             )
             if window_opens > on_day:
-                return  # the next point: watched until its date
+                ahead += 1
+                if ahead == LOOK_AHEAD:
+                    return  # later points are yielded as records arrive
             months, cycle_began = months + EVERY, point
 
 

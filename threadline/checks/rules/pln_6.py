@@ -9,7 +9,7 @@ from threadline.agencies.models import Agency, AgencyKind
 from threadline.casework.models import EpisodeKind, StatusEpisode
 from threadline.checks.base import Check, Occurrence, Provenance, Timescale
 from threadline.checks.facts import STATUTORY_KINDS, Facts, PersonView
-from threadline.checks.rules._planning import about, open_on, shown, start_of
+from threadline.checks.rules._planning import concerning, open_on, shown, start_of
 from threadline.chronology.vocabulary import EventType
 
 TOLD_BEFORE = dt.timedelta(days=7)  # a closure letter may go out in the days before the end
@@ -84,7 +84,7 @@ class AgenciesToldOfClosure(Check):
         return any(
             h.counterpart_id == agency.pk and h.agency_kind == AgencyKind.CHILDRENS_SOCIAL_CARE
             for person in people
-            for h in about(person, EventType.INFORMATION_SHARED, after=since)
+            for h in concerning(person, EventType.INFORMATION_SHARED, after=since)
         )
 
 

@@ -12,6 +12,7 @@ from threadline.checks.models import AlertLevel
 from threadline.checks.patterns import occurrence_key
 from threadline.checks.rules._planning import (
     about,
+    concerning,
     concerns,
     day_of,
     label,
@@ -177,7 +178,7 @@ class WrittenAgreementMonitored(Check):
             yield Occurrence(
                 key=f"{occurrence_key(agreement)}:breach:{event.key[0]}:{event.key[1]}",
                 trigger_at=event.at,
-                done=bool(about(child, *RESPONSES, after=start_of(day_of(event)))),
+                done=bool(concerning(child, *RESPONSES, after=start_of(day_of(event)))),
                 detail=f"{label(event.type)} on {shown(day_of(event))} involving "
                 f"{adult.person.full_name} and the child, against the written agreement of "
                 f"{shown(day_of(agreement))}.",

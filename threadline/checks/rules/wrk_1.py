@@ -15,6 +15,7 @@ from threadline.checks.rules._planning import (
     ByDate,
     about,
     answered,
+    concerning,
     day_of,
     label,
     nation_of,
@@ -108,7 +109,7 @@ class ActionsCoveredInAbsence(Check):
                 return True
         elif any(
             day_of(meeting) == due or meeting.refers_to == action.key
-            for meeting in about(child, *MULTI_AGENCY_MEETINGS)
+            for meeting in concerning(child, *MULTI_AGENCY_MEETINGS)
         ):
             return True
         return self._reallocated(child, involvement, due) or self._manager_reviewed(
@@ -126,7 +127,7 @@ class ActionsCoveredInAbsence(Check):
 
     def _manager_reviewed(self, child: PersonView, absence: Absence, due: dt.date) -> bool:
         since = start_of(absence.starts_on - COVER_ARRANGED_BEFORE)
-        reviews = about(child, EventType.MANAGEMENT_REVIEW, after=since)
+        reviews = concerning(child, EventType.MANAGEMENT_REVIEW, after=since)
         return any(day_of(review) <= due for review in reviews)
 
 

@@ -8,7 +8,7 @@ from threadline.agencies.models import AgencyKind
 from threadline.checks.base import Check, Occurrence, Provenance, Timescale
 from threadline.checks.facts import Facts, Happening, PersonView
 from threadline.checks.patterns import occurrence_key
-from threadline.checks.rules._planning import about, day_of, one_per_day, shown
+from threadline.checks.rules._planning import about, concerning, day_of, one_per_day, shown
 from threadline.chronology.vocabulary import EventType
 
 # A strategy discussion is also professionals meeting without the parents.
@@ -51,7 +51,7 @@ class ProfessionalsMeetingHeld(Check):
     def _held(self, child: PersonView, request: Happening) -> bool:
         return any(
             day_of(meeting) >= day_of(request) or meeting.refers_to == request.key
-            for meeting in about(child, *HELD)
+            for meeting in concerning(child, *HELD)
         )
 
 

@@ -47,6 +47,11 @@ def all_scenarios() -> list[Scenario]:
     return [build() for build in BUILDERS]
 
 
+def review_scenarios() -> list[Scenario]:
+    """The five reviews, without the controls (which the demo does not load)."""
+    return [build() for build in REVIEWS]
+
+
 def write_scenarios(directory: Path) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     written = []

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from threadline.checks.engine import tick
+from threadline.checks.engine import sweep, tick
 
 
 class Command(BaseCommand):
@@ -16,12 +16,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--json", action="store_true")
+        parser.add_argument(
+            "--daily",
+            action="store_true",
+            help="first re-run every check for everyone with open statutory work (once a day)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
+        swept = sweep().subjects if options["daily"] else 0
         result = tick()
         figures = {
             "seconds": round(time.perf_counter() - started, 3),
+            "swept": swept,
             "subjects": result.subjects,
             "raised": result.raised,
             "reminded": result.reminded,
