@@ -4,5 +4,6 @@ from drf_spectacular.views import SpectacularAPIView
 urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/", include("threadline.feeds.urls")),
+    path("alerts/", include("threadline.checks.urls")),
     path("", include("threadline.web.urls")),
 ]

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import uuid
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 
 from threadline import clock
-from threadline.agencies.models import Practitioner
+from threadline.agencies.models import Agency, Practitioner
 from threadline.checks.models import (
     Alert,
     AlertLevel,
@@ -21,6 +23,8 @@ from threadline.checks.models import (
 )
 from threadline.checks.recipients import Directory, Inbox
 from threadline.checks.registry import get_check
+from threadline.feeds.services import ingest_feed
+from threadline.people.models import PersonRecord
 
 
 class AlertError(ValueError):
@@ -140,3 +144,54 @@ def level_for(alert: Alert) -> AlertLevel:
 
 def moment(value: dt.datetime | None) -> str:
     return "" if value is None else f"{value:%Y-%m-%d %H:%M}"
+
+
+def _reference(person_id: int) -> dict[str, str]:
+    """A feed reference to a person: any agency's record of them will do."""
+    record = PersonRecord.objects.select_related("agency").filter(person_id=person_id).first()
+    if record is None:
+        raise AlertError("this person has no agency record to refer to")
+    return {"agency": record.agency.code, "id": record.source_id}
+
+
+def _answered_event(alert: Alert) -> dict[str, str] | None:
+    """The event that triggered the alert, for the action to answer (``refers_to``)."""
+    parts = alert.occurrence.split(":", 2)
+    if len(parts) != 3 or parts[0] != "event":
+        return None
+    agency = Agency.objects.filter(pk=int(parts[1])).first()
+    return {"agency": agency.code, "id": parts[2]} if agency else None
+
+
+def record_action(
+    alert: Alert,
+    *,
+    actor: Practitioner,
+    event_type: str,
+    occurred: dt.date,
+    summary: str,
+    outcome: str = "",
+) -> Alert:
+    """Record what was done as a chronology entry from the actor's agency, through the same
+    ingest as every agency feed; the checks then decide whether the alert is resolved."""
+    if actor.agency is None:
+        raise AlertError("only a practitioner of an agency can record an action")
+    record: dict[str, object] = {
+        "kind": "event",
+        "agency": actor.agency.code,
+        "id": f"tl-{uuid.uuid4().hex[:16]}",
+        "type": event_type,
+        "occurred": occurred.isoformat(),
+        "people": [_reference(alert.subject_id)],
+        "summary": summary,
+        "practitioner": actor.get_full_name() or actor.username,
+        "practitioner_username": actor.username,
+    }
+    if outcome:
+        record["outcome"] = outcome
+    answered = _answered_event(alert)
+    if answered is not None:
+        record["refers_to"] = answered
+    ingest_feed([json.dumps(record)], sender=actor.agency)
+    alert.refresh_from_db()
+    return alert

@@ -1,0 +1,3 @@
+from tests.checks.family import ladder
+
+__all__ = ["ladder"]
