@@ -39,11 +39,11 @@ typecheck:
 
 test-sqlite:
 	@test -x /usr/bin/chromium || { echo "Browser journeys need Debian's chromium: apt-get install chromium"; exit 1; }
-	THREADLINE_DATABASE_URL=sqlite:///var/test.sqlite3 $(BIN)/pytest
+	THREADLINE_DATABASE_URL=sqlite:///var/test.sqlite3 $(BIN)/pytest -n 2 --dist loadfile
 
 test-postgres:
 	@test -x /usr/bin/chromium || { echo "Browser journeys need Debian's chromium: apt-get install chromium"; exit 1; }
-	THREADLINE_DATABASE_URL=$(PG_URL) $(BIN)/pytest
+	THREADLINE_DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --dist loadfile
 
 ## Every benchmark, on SQLite and PostgreSQL; figures printed and ratios against targets.
 bench: install
