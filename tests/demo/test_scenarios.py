@@ -22,7 +22,13 @@ REVIEWS = {
     "children-ag.jsonl": "003_f025c57909e5b132.txt",
     "child-q.jsonl": "004_01058cc2a747051e.txt",
 }
-CONTROLS = ("control-domestic-abuse.jsonl", "control-parental-health.jsonl")
+CONTROLS = (
+    "control-domestic-abuse.jsonl",
+    "control-parental-health.jsonl",
+    "control-neglect.jsonl",
+    "control-move.jsonl",
+    "control-step-down.jsonl",
+)
 # The reviews' own pseudonyms; everyone else is named by their place in the family.
 PSEUDONYMS = {"Ak", "Steven", "Joanne", "Mark", "BE", "Q", "Ag (elder)", "Ag (younger)"}
 SCENARIOS = all_scenarios()

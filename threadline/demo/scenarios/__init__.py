@@ -20,12 +20,21 @@ from threadline.demo.scenarios import (
     child_q,
     children_ag,
     control_domestic_abuse,
+    control_move,
+    control_neglect,
     control_parental_health,
+    control_step_down,
 )
 from threadline.demo.scenarios.builder import Scenario
 
 REVIEWS = (child_ak.build, child_e.build, child_be.build, children_ag.build, child_q.build)
-CONTROLS = (control_domestic_abuse.build, control_parental_health.build)
+CONTROLS = (
+    control_domestic_abuse.build,
+    control_parental_health.build,
+    control_neglect.build,
+    control_move.build,
+    control_step_down.build,
+)
 BUILDERS = (*REVIEWS, *CONTROLS)
 HEADER_KEYS = (
     "kind",

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from threadline.demo.scenarios.builder import Scenario
+from threadline.demo.scenarios.builder import PersonRef, Scenario
 from threadline.workingdays import add_working_days, subtract_working_days
 
 
@@ -159,3 +159,135 @@ def review_meeting(s: Scenario, f: Family, held: str, kind: str = "cin_review") 
     held_id = s.event(held, "csc", kind, [f.child, *f.parents], "Review held; father attends")
     s.event(held, "csc", "plan_reviewed", [f.child], "Plan and its risk assessment reviewed")
     return held_id
+
+
+# --- Several children on one plan --------------------------------------------------------------
+# The helpers above follow one child; these follow a household of one or more children, as the
+# controls for neglect, a move out of the area and a step-down record them.
+
+
+@dataclass(frozen=True)
+class Household:
+    """Children on a plan together, their parents, and the agencies (other than children's social
+    care) with open work with the children."""
+
+    children: tuple[str, ...]
+    mother: str
+    father: str
+    agencies: Sequence[str]
+
+    @property
+    def present(self) -> list[PersonRef]:
+        """The children as the meeting's subjects, with both parents there."""
+        return [*self.children, (self.mother, "present"), (self.father, "present")]
+
+    @property
+    def invited(self) -> list[PersonRef]:
+        """The children as the meeting's subjects, with both parents invited."""
+        return [*self.children, (self.mother, "invited"), (self.father, "invited")]
+
+
+def tell_household(
+    s: Scenario,
+    h: Household,
+    when: str,
+    about: str,
+    others: Sequence[str] = (),
+    refers_to: str | None = None,
+) -> None:
+    """Social care tells each agency (and ``others``); each acknowledges the next working day."""
+    for agency in (*h.agencies, *others):
+        s.event(
+            when,
+            "csc",
+            "information_shared",
+            list(h.children),
+            f"{about}: told {agency}",
+            counterpart=agency,
+            refers_to=refers_to,
+        )
+        s.event(
+            day(when, 1),
+            agency,
+            "acknowledgement",
+            list(h.children),
+            f"Received: {about}",
+            counterpart="csc",
+        )
+
+
+def circulate(
+    s: Scenario, h: Household, meeting: str, held: str, others: Sequence[str] = ()
+) -> None:
+    """Minutes out two working days after the meeting, each agency's receipt the day after."""
+    s.event(
+        day(held, 2),
+        "csc",
+        "minutes_circulated",
+        list(h.children),
+        "Minutes and plan circulated",
+        refers_to=meeting,
+    )
+    for agency in (*h.agencies, *others):
+        s.event(
+            day(held, 3),
+            agency,
+            "minutes_received",
+            list(h.children),
+            "Minutes received",
+            counterpart="csc",
+            refers_to={"agency": "csc", "id": meeting},
+        )
+
+
+def children_seen_and_heard(s: Scenario, h: Household, when: str, where: str) -> None:
+    for child in h.children:
+        s.event(when, "csc", "child_seen_alone", [child], f"Seen alone {where}")
+        s.event(when, "csc", "child_views_recorded", [child], "Wishes and feelings recorded")
+
+
+def book(
+    s: Scenario,
+    h: Household,
+    booked_on: str,
+    held: str,
+    outcome: str,
+    what: str,
+    others: Sequence[str] = (),
+) -> str:
+    """A meeting booked for ``held``, every agency (and ``others``) and both parents invited."""
+    booking = s.event(
+        booked_on,
+        "csc",
+        "meeting_scheduled",
+        list(h.children),
+        f"{what} booked",
+        outcome=outcome,
+        due=held,
+    )
+    for agency in (*h.agencies, *others):
+        s.event(
+            booked_on,
+            "csc",
+            "invitation",
+            h.invited,
+            f"{what}: invitation to {agency}",
+            counterpart=agency,
+            refers_to=booking,
+        )
+    return booking
+
+
+def hold(
+    s: Scenario,
+    h: Household,
+    held: str,
+    kind: str,
+    summary: str,
+    outcome: str | None = None,
+    others: Sequence[str] = (),
+) -> str:
+    """The meeting held with both parents there, its minutes circulated and received."""
+    meeting = s.event(held, "csc", kind, h.present, summary, outcome=outcome)
+    circulate(s, h, meeting, held, others)
+    return meeting
