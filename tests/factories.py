@@ -112,6 +112,7 @@ class StatusEpisodeFactory(DjangoModelFactory):
 class EventFactory(DjangoModelFactory):
     class Meta:
         model = Event
+        skip_postgeneration_save = True
 
     agency = factory.SubFactory(AgencyFactory)
     source_id = factory.Sequence(lambda n: f"E{n}")

@@ -54,6 +54,9 @@ def database_from_url(url: str) -> dict[str, object]:
             "PASSWORD": parsed.password or "",
             "HOST": parsed.hostname or "127.0.0.1",
             "PORT": str(parsed.port or 5432),
+            # Reuse connections between requests: opening one costs more than a page's queries.
+            "CONN_MAX_AGE": int(os.environ.get("THREADLINE_CONN_MAX_AGE", "60")),
+            "CONN_HEALTH_CHECKS": True,
             "TEST": {"NAME": os.environ.get("THREADLINE_TEST_PG_NAME") or None},
         }
     raise ImproperlyConfigured(f"THREADLINE_DATABASE_URL has an unknown scheme: {url!r}")
@@ -135,6 +138,7 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = PROJECT_DIR / "var" / "static"
 
 SESSION_COOKIE_AGE = int(env_str("THREADLINE_SESSION_SECONDS", str(30 * 60)))
