@@ -11,3 +11,8 @@ from threadline import clock
 def _release_clock() -> Iterator[None]:
     yield
     clock.set_now(None)
+
+
+from tests.checks.family import ladder  # noqa: E402  (a fixture: a CSC team with its managers)
+
+__all__ = ["ladder"]

@@ -1,3 +1,0 @@
-from tests.checks.family import ladder
-
-__all__ = ["ladder"]
