@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from django.core.management import call_command
 
 from threadline import clock
+from threadline.bench.chronology import analyse
 from threadline.bench.data import FAMILY, GIVEN, valid_nhs_number
 from threadline.checks.engine import tick
 from threadline.checks.models import Alert
@@ -109,6 +110,7 @@ def run(plans: int = 12_000, batch: int = 20_000) -> dict[str, Any]:
     for start in range(0, len(lines), batch):
         ingest_feed(lines[start : start + batch])
     ingest_seconds = time.perf_counter() - started
+    analyse()
     started = time.perf_counter()
     idle = tick()
     idle_seconds = time.perf_counter() - started

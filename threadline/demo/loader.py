@@ -14,6 +14,7 @@ from typing import Any
 from threadline import clock
 from threadline.access.selectors import visible_people
 from threadline.agencies.models import Practitioner
+from threadline.checks.engine import sweep, tick
 from threadline.demo.accounts import (
     ALLOCATED_TEAM,
     ALLOCATED_WORKER,
@@ -58,6 +59,10 @@ def load_demo(people: int, seed: int) -> DemoResult:
     for scenario in scenarios:
         ingest_feed(scenario.lines())
         ingest_feed(allocation_lines(scenario))
+    # What the nightly sweep and the every-minute tick would have done by now: alerts routed to
+    # the inboxes and climbed their ladders.
+    sweep()
+    tick()
     result = DemoResult(users, chosen, synth, _seed_children(scenarios))
     result.visible = {user.username: visible_people(user).count() for user in users}
     return result
