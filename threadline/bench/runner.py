@@ -16,23 +16,23 @@ BENCHMARKS = ("ingest", "chronology", "tick")
 SCRATCH_PG = "threadline_bench"
 
 
-def scratch_url(engine: str) -> str:
+def scratch_url(engine: str, name: str) -> str:
     if engine == "sqlite":
         folder = Path(settings.BASE_DIR).parent / "var" / "bench"
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "bench.sqlite3"
+        path = folder / f"{name}.sqlite3"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         return f"sqlite:///{path}"
     base = os.environ.get("THREADLINE_BENCH_PG", "postgres://postgres@127.0.0.1:5432/postgres")
     with psycopg.connect(base.replace("postgres://", "postgresql://"), autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {SCRATCH_PG} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {SCRATCH_PG}")
-    return base.rsplit("/", 1)[0] + f"/{SCRATCH_PG}"
+        conn.execute(f"DROP DATABASE IF EXISTS {SCRATCH_PG}_{name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {SCRATCH_PG}_{name}")
+    return base.rsplit("/", 1)[0] + f"/{SCRATCH_PG}_{name}"
 
 
 def run_in_child(name: str, engine: str, options: dict[str, Any]) -> dict[str, Any]:
-    url = scratch_url(engine)
+    url = scratch_url(engine, name)
     env = {
         **os.environ,
         "THREADLINE_DATABASE_URL": url,
