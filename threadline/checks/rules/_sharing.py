@@ -335,3 +335,18 @@ def to_circulate(noun: str, owed: Iterable[int], names: dict[int, str]) -> str:
     if not confirming:
         return f"{noun} to be circulated."
     return f"{noun} to be circulated, and receipt confirmed by {confirming}."
+
+
+def without_receipt(
+    events: list[Happening],
+    meeting: Meeting,
+    minutes: list[Happening],
+    agencies: set[int],
+    until: dt.date | None,
+) -> list[int]:
+    """The agencies owed the meeting's minutes that have not confirmed receiving them."""
+    return [
+        agency_id
+        for agency_id in agencies
+        if receipt_of_minutes(events, meeting, minutes, agency_id, until) is None
+    ]

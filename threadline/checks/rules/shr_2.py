@@ -16,8 +16,8 @@ from threadline.checks.rules._sharing import (
     minutes_for,
     next_day_after,
     on,
-    receipt_of_minutes,
     to_circulate,
+    without_receipt,
 )
 from threadline.chronology.vocabulary import EventType
 
@@ -52,11 +52,7 @@ class CoreGroupNotesShared(Check):
             until = next_day_after(found, meeting)
             members = self._members(facts, meeting)
             minutes = minutes_for(child.events, meeting, until)
-            unconfirmed = [
-                agency_id
-                for agency_id in members
-                if receipt_of_minutes(child.events, meeting, minutes, agency_id, until) is None
-            ]
+            unconfirmed = without_receipt(child.events, meeting, minutes, members, until)
             yield Occurrence(
                 key=meeting.key,
                 trigger_at=meeting.main.at,

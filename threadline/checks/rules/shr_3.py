@@ -18,8 +18,8 @@ from threadline.checks.rules._sharing import (
     minutes_for,
     next_day_after,
     on,
-    receipt_of_minutes,
     to_circulate,
+    without_receipt,
 )
 from threadline.chronology.vocabulary import EventType
 
@@ -66,11 +66,7 @@ class ConferenceMinutesShared(Check):
                 until = next_day_after(found, meeting)
                 owed = self._owed(facts, meeting)
                 minutes = minutes_for(child.events, meeting, until)
-                unconfirmed = [
-                    agency_id
-                    for agency_id in owed
-                    if receipt_of_minutes(child.events, meeting, minutes, agency_id, until) is None
-                ]
+                unconfirmed = without_receipt(child.events, meeting, minutes, owed, until)
                 yield Occurrence(
                     key=meeting.key,
                     trigger_at=meeting.main.at,
