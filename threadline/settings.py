@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "threadline.access",
     "threadline.feeds",
     "threadline.checks",
+    "threadline.meetings",
     "threadline.web",
     "threadline.demo",
     "threadline.bench",

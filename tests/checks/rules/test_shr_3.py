@@ -85,3 +85,24 @@ def test_late_receipt_resolves_the_alert() -> None:
     alert = Alert.objects.get(check_id="SHR-3")
     assert alert.state == AlertState.RESOLVED
     assert alert.resolution == Resolution.DONE
+
+
+def test_every_agency_sent_the_minutes_must_confirm_receipt() -> None:
+    story = family()
+    story.involve("child", agency="police", opened="2024-02-01")
+    meeting = story.event("2024-03-04", "conference", "child", outcome="icpc")
+    notes = story.event("2024-03-11", "minutes_circulated", "child", refers_to=meeting_of(meeting))
+    story.event(
+        "2024-03-11",
+        "minutes_circulated",
+        "child",
+        refers_to=meeting_of(meeting),
+        counterpart="housing",
+    )
+    for agency in ("gp", "health_visiting", "police"):
+        story.event(
+            "2024-03-12", "minutes_received", "child", agency=agency, refers_to=meeting_of(notes)
+        )
+    story.replay(until="2024-03-20")
+    # Health and the police confirmed; housing, sent the minutes, did not.
+    assert raised_on("SHR-3") == dt.date(2024, 3, 18)

@@ -276,6 +276,11 @@ def minutes_for(
     ]
 
 
+def sent_to(minutes: Iterable[Happening]) -> set[int]:
+    """The agencies minutes were sent to: each owes a confirmation that it has them."""
+    return {h.counterpart_id for h in minutes if h.counterpart_id is not None}
+
+
 def receipt_of_minutes(
     events: Iterable[Happening],
     meeting: Meeting,

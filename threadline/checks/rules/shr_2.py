@@ -16,6 +16,7 @@ from threadline.checks.rules._sharing import (
     minutes_for,
     next_day_after,
     on,
+    sent_to,
     to_circulate,
     without_receipt,
 )
@@ -50,8 +51,8 @@ class CoreGroupNotesShared(Check):
         found = meetings(child, EventType.CORE_GROUP)
         for meeting in found:
             until = next_day_after(found, meeting)
-            members = self._members(facts, meeting)
             minutes = minutes_for(child.events, meeting, until)
+            members = self._members(facts, meeting) | sent_to(minutes)
             unconfirmed = without_receipt(child.events, meeting, minutes, members, until)
             yield Occurrence(
                 key=meeting.key,

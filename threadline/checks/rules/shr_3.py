@@ -18,6 +18,7 @@ from threadline.checks.rules._sharing import (
     minutes_for,
     next_day_after,
     on,
+    sent_to,
     to_circulate,
     without_receipt,
 )
@@ -64,8 +65,8 @@ class ConferenceMinutesShared(Check):
             found = meetings(child, meeting_type)
             for meeting in found:
                 until = next_day_after(found, meeting)
-                owed = self._owed(facts, meeting)
                 minutes = minutes_for(child.events, meeting, until)
+                owed = self._owed(facts, meeting) | sent_to(minutes)
                 unconfirmed = without_receipt(child.events, meeting, minutes, owed, until)
                 yield Occurrence(
                     key=meeting.key,
