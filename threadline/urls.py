@@ -5,5 +5,6 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/", include("threadline.feeds.urls")),
     path("alerts/", include("threadline.checks.urls")),
+    path("", include("threadline.meetings.urls")),
     path("", include("threadline.web.urls")),
 ]
