@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "threadline.feeds",
     "threadline.checks",
     "threadline.meetings",
+    "threadline.stepdown",
     "threadline.web",
     "threadline.demo",
     "threadline.bench",

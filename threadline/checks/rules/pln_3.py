@@ -63,8 +63,8 @@ class StepDownReady(Check):
         for proposal in step_downs(child):
             if under_statutory_plan(child, proposal.day) is None:
                 continue  # closing after an assessment, or early help: no plan to step down from
-            outstanding = self._outstanding_actions(facts, proposal)
-            discussed = self._discussed(child, proposal)
+            outstanding = self.outstanding_actions(facts, proposal)
+            discussed = self.discussed(child, proposal)
             yield Occurrence(
                 key=proposal.key,
                 trigger_at=proposal.at,
@@ -72,7 +72,7 @@ class StepDownReady(Check):
                 detail=self._detail(proposal, outstanding, discussed),
             )
 
-    def _outstanding_actions(self, facts: Facts, proposal: StepDown) -> list[Happening]:
+    def outstanding_actions(self, facts: Facts, proposal: StepDown) -> list[Happening]:
         """Actions set in this journey with services before the proposal, not recorded done.
         Actions set on the day of the proposal are set for the step-down it makes, not before it."""
         child = facts.subject
@@ -86,7 +86,7 @@ class StepDownReady(Check):
             and not answered(people, {action.key}, [EventType.ACTION_COMPLETED])
         ]
 
-    def _discussed(self, child: PersonView, proposal: StepDown) -> bool:
+    def discussed(self, child: PersonView, proposal: StepDown) -> bool:
         """A meeting of the agencies in the weeks before, or the proposal made at one, or a later
         meeting that agreed it."""
         if proposal.at_a_meeting:

@@ -52,18 +52,18 @@ class RiskAppraisedBeforeStepDown(Check):
     def occurrences(self, facts: Facts) -> Iterator[Occurrence]:
         child = facts.subject
         for proposal in step_downs(child):
-            active = self._active_concerns(facts, proposal.day)
+            active = self.active_concerns(facts, proposal.day)
             if not active:
                 continue
             yield Occurrence(
                 key=proposal.key,
                 trigger_at=proposal.at,
-                done=self._appraised(child, proposal.day),
+                done=self.appraised(child, proposal.day),
                 detail=f"{proposal.what} on {shown(proposal.day)} with {'; '.join(active)} in "
                 "the three months before, and no risk appraisal recorded.",
             )
 
-    def _active_concerns(self, facts: Facts, day: dt.date) -> list[str]:
+    def active_concerns(self, facts: Facts, day: dt.date) -> list[str]:
         # The child and the adults linked to them directly (whose records the checks always see).
         people = [facts.subject, *facts.caring_adults(day)]
         recent = [
@@ -89,7 +89,7 @@ class RiskAppraisedBeforeStepDown(Check):
             found.append(f"{len(missed)} missed appointments or visits")
         return found
 
-    def _appraised(self, child: PersonView, day: dt.date) -> bool:
+    def appraised(self, child: PersonView, day: dt.date) -> bool:
         first_day = subtract_working_days(day, APPRAISED_WITHIN, nation_of(child))
         return bool(concerning(child, *APPRAISALS, after=start_of(first_day)))
 
