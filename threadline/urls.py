@@ -6,5 +6,6 @@ urlpatterns = [
     path("api/", include("threadline.feeds.urls")),
     path("alerts/", include("threadline.checks.urls")),
     path("", include("threadline.meetings.urls")),
+    path("", include("threadline.stepdown.urls")),
     path("", include("threadline.web.urls")),
 ]
