@@ -187,6 +187,8 @@ class WrittenAgreementMonitored(Check):
     def _a_sign(self, agreement: Happening, event: Happening) -> bool:
         if event.type in ALWAYS_A_SIGN:
             return True
+        if event.type == EventType.CONCERN and event.refers_to == agreement.key:
+            return True  # the monitor's own record of a breach
         if agreement.outcome not in CONTACT_CONDITIONS:
             return False
         if event.type == EventType.HOME_VISIT:

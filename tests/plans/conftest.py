@@ -1,0 +1,3 @@
+from tests.meetings.conftest import family
+
+__all__ = ["family"]
