@@ -23,6 +23,7 @@ from threadline.meetings.services import (
     complete_action,
     hold_meeting,
     record_meeting,
+    review_decision,
     write_minutes,
 )
 
@@ -308,3 +309,20 @@ def test_completing_an_action_answers_it_in_the_chronology(family: Family) -> No
     assert done.refers_to is not None and done.refers_to.event_type == EventType.ACTION_SET
     with pytest.raises(MeetingError):
         complete_action(action, by=family.worker, on=dt.date(2024, 3, 25))
+
+
+def test_the_father_invited_to_the_conference_satisfies_net_2(family: Family) -> None:
+    held_icpc(family)
+    assert not Alert.objects.filter(check_id="NET-2", state__in=["watching", "raised"]).exists()
+    held = Event.objects.get(event_type=EventType.CONFERENCE)
+    roles = {link.person_id: link.role for link in held.people.all()}
+    assert roles[family.father.pk] == "invited"
+
+
+def test_a_managers_review_answers_dec_2(family: Family) -> None:
+    meeting = strategy(family)
+    with pytest.raises(MeetingError):
+        review_decision(meeting, by=family.worker, note="Agreed")
+    review_decision(meeting, by=family.manager, note="Agreed: threshold for section 47 met")
+    alert = Alert.objects.get(check_id="DEC-2")
+    assert alert.state == AlertState.RESOLVED

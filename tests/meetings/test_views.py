@@ -55,7 +55,7 @@ def test_booking_an_icpc_from_the_strategy_discussion(family: Family) -> None:
             "kind": "icpc",
             "day": "2024-03-18",
             "time": "10:00",
-            "invite": ["agency:%d" % family.agencies["police"].pk],
+            "invite": [f"agency:{family.agencies['police'].pk}"],
         },
     )
     meeting = Meeting.objects.get(kind=MeetingKind.ICPC)

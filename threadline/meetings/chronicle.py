@@ -13,11 +13,20 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from threadline import clock
 from threadline.agencies.models import Agency, Practitioner
+from threadline.chronology.models import SubjectRole
 from threadline.chronology.vocabulary import EventType, Outcome
 from threadline.feeds.services import ingest_feed
-from threadline.meetings.models import Meeting, MeetingAction, MeetingKind, Minutes, MinutesCopy
-from threadline.people.models import PersonRecord
+from threadline.meetings.models import (
+    Meeting,
+    MeetingAction,
+    MeetingKind,
+    Minutes,
+    MinutesCopy,
+    Response,
+)
+from threadline.people.models import Person, PersonRecord
 
 HELD_AS: dict[str, tuple[str, str]] = {
     MeetingKind.STRATEGY_DISCUSSION: (EventType.STRATEGY_DISCUSSION, ""),
@@ -57,13 +66,32 @@ def copy_id(copy: MinutesCopy) -> str:
     return f"tl-meeting-{copy.minutes.meeting_id}-minutes-{copy.agency.code}"
 
 
-def _people(meeting: Meeting) -> list[dict[str, str]]:
-    """A feed reference to each child: the convening agency's own record where it has one."""
-    references = []
-    for child in meeting.children.all():
-        records = PersonRecord.objects.filter(person=child).select_related("agency")
-        record = min(records, key=lambda r: (r.agency_id != meeting.convened_by_id, r.pk))
-        references.append({"agency": record.agency.code, "id": record.source_id})
+# A family member's part in a meeting, from their answer, as the chronology records it.
+FAMILY_ROLE = {
+    Response.ATTENDED: SubjectRole.PRESENT,
+    Response.APOLOGIES: SubjectRole.APOLOGIES,
+}
+
+
+def _reference(person: Person, agency_id: int) -> dict[str, str]:
+    """A feed reference to a person: the given agency's own record where it has one."""
+    records = PersonRecord.objects.filter(person=person).select_related("agency")
+    record = min(records, key=lambda r: (r.agency_id != agency_id, r.pk))
+    return {"agency": record.agency.code, "id": record.source_id}
+
+
+def _people(meeting: Meeting, *, family: bool = False) -> list[dict[str, Any]]:
+    """The children, and with ``family`` the parents and carers invited, in their part."""
+    references: list[dict[str, Any]] = [
+        _reference(child, meeting.convened_by_id) for child in meeting.children.all()
+    ]
+    if family:
+        for invitation in meeting.invitations.filter(person__isnull=False).select_related("person"):
+            assert invitation.person is not None
+            role = FAMILY_ROLE.get(Response(invitation.response), SubjectRole.INVITED)
+            references.append(
+                {"person": _reference(invitation.person, meeting.convened_by_id), "role": role}
+            )
     return references
 
 
@@ -76,6 +104,7 @@ def _event(
     summary: str,
     *,
     by: Practitioner | None = None,
+    family: bool = False,
     **fields: Any,
 ) -> dict[str, Any]:
     record: dict[str, Any] = {
@@ -84,7 +113,7 @@ def _event(
         "id": source_id,
         "type": event_type,
         "occurred": occurred,
-        "people": _people(meeting),
+        "people": _people(meeting, family=family),
         "summary": summary[:500],
         "reliability": "verified",
     }
@@ -113,6 +142,7 @@ def booked(meeting: Meeting, by: Practitioner) -> list[dict[str, Any]]:
             meeting.booked_at.isoformat(),
             f"{name} booked for {when}",
             by=by,
+            family=True,
             outcome=BOOKED_AS.get(meeting.kind, ""),
             due=meeting.scheduled_for.date().isoformat(),
             detail=f"Original reason for referral: {meeting.reason_for_referral}",
@@ -178,9 +208,26 @@ def held(meeting: Meeting, by: Practitioner, outcome: str, detail: str) -> dict[
         meeting.held_at.isoformat(),
         f"{meeting.get_kind_display()} held",
         by=by,
+        family=True,
         outcome=kind_outcome or outcome,
         detail=detail,
         significance="significant",
+    )
+
+
+def decision_reviewed(meeting: Meeting, by: Practitioner, note: str) -> dict[str, Any]:
+    assert by.agency is not None
+    now = clock.now()
+    return _event(
+        meeting,
+        by.agency,
+        f"tl-meeting-{meeting.pk}-review-{now:%Y%m%d%H%M%S}",
+        EventType.MANAGEMENT_REVIEW,
+        now.isoformat(),
+        f"Manager's review of the {meeting.get_kind_display().lower()}'s decision",
+        by=by,
+        detail=note,
+        refers_to={"agency": meeting.convened_by.code, "id": held_id(meeting)},
     )
 
 

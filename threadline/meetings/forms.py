@@ -116,9 +116,7 @@ class HeldForm(forms.Form):
         attended = self.fields["attended"]
         assert isinstance(attended, forms.MultipleChoiceField)
         attended.choices = [(str(i.pk), str(i)) for i in invitations]
-        attended.initial = [
-            str(i.pk) for i in invitations if i.response != Response.APOLOGIES
-        ]
+        attended.initial = [str(i.pk) for i in invitations if i.response != Response.APOLOGIES]
 
 
 class ActionForm(forms.Form):

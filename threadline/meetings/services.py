@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from threadline import clock
-from threadline.agencies.models import Agency, AgencyKind, Nation, Practitioner
+from threadline.agencies.models import Agency, AgencyKind, Nation, Practitioner, Role
 from threadline.meetings import chronicle
 from threadline.meetings.models import (
     Decision,
@@ -33,6 +33,7 @@ from threadline.meetings.timescales import latest_day, minutes_due
 from threadline.people.models import Person
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MANAGERS = frozenset({Role.PRACTICE_MANAGER, Role.TEAM_MANAGER, Role.SERVICE_MANAGER})
 
 
 class MeetingError(ValueError):
@@ -326,6 +327,19 @@ def complete_action(action: MeetingAction, *, by: Practitioner, on: dt.date) -> 
     action.save(update_fields=["completed_on", "completed_by"])
     chronicle.write([chronicle.action_completed(action, by)])
     return action
+
+
+@transaction.atomic
+def review_decision(meeting: Meeting, *, by: Practitioner, note: str) -> None:
+    """A manager's oversight of what the meeting decided (Ak: no process to review the
+    strategy discussion's decision)."""
+    if by.role not in MANAGERS:
+        raise MeetingError("note", "a decision is reviewed by a practice, team or service manager")
+    if not meeting.is_held:
+        raise MeetingError("meeting", f"the {meeting} has not been held; there is no decision yet")
+    if not note.strip():
+        raise MeetingError("note", "say what the review found")
+    chronicle.write([chronicle.decision_reviewed(meeting, by, note.strip())])
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ urlpatterns = [
     path("meetings/<int:pk>/", views.meeting_view, name="meeting"),
     path("meetings/<int:pk>/answer/", views.answer, name="meeting-answer"),
     path("meetings/<int:pk>/cancel/", views.cancel, name="meeting-cancel"),
+    path("meetings/<int:pk>/review/", views.review, name="meeting-review"),
     path("meetings/<int:pk>/circulate/", views.circulate, name="meeting-circulate"),
     path("meetings/<int:pk>/acknowledge/", views.acknowledge, name="meeting-acknowledge"),
     path("meetings/<int:pk>/minutes/print/", views.minutes_print, name="meeting-minutes-print"),

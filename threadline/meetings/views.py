@@ -29,6 +29,7 @@ from threadline.meetings.selectors import (
     proposed_invitations,
 )
 from threadline.meetings.services import (
+    MANAGERS,
     ActionSpec,
     MeetingError,
     Upload,
@@ -40,6 +41,7 @@ from threadline.meetings.services import (
     circulate_minutes,
     complete_action,
     hold_meeting,
+    review_decision,
     write_minutes,
 )
 from threadline.meetings.timescales import latest_day
@@ -206,6 +208,7 @@ def _meeting_context(
         "minutes_form": minutes_form,
         "next_kind": NEXT_MEETING.get(meeting.kind),
         "is_convenor": request.user.agency_id == meeting.convened_by_id,
+        "is_manager": request.user.role in MANAGERS,
         "today": clock.today(),
     }
 
@@ -297,6 +300,19 @@ def answer(request: PractitionerRequest, pk: int) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(request, f"Recorded: {Response(response).label.lower()}")
+    return redirect("meeting", meeting.pk)
+
+
+@login_required
+@require_POST
+def review(request: PractitionerRequest, pk: int) -> HttpResponse:
+    meeting = _meeting(request, pk)
+    try:
+        review_decision(meeting, by=request.user, note=request.POST.get("note", ""))
+    except MeetingError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "Your review of the decision is recorded")
     return redirect("meeting", meeting.pk)
 
 
