@@ -23,6 +23,7 @@ from threadline.demo.accounts import (
     register_teams,
 )
 from threadline.demo.borough import AGENCIES, agency
+from threadline.demo.meetings import stage_meetings
 from threadline.demo.population import DEMO
 from threadline.demo.records import to_line
 from threadline.demo.scenarios import review_scenarios
@@ -59,6 +60,7 @@ def load_demo(people: int, seed: int) -> DemoResult:
     for scenario in scenarios:
         ingest_feed(scenario.lines())
         ingest_feed(allocation_lines(scenario))
+    stage_meetings()
     # What the nightly sweep and the every-minute tick would have done by now: alerts routed to
     # the inboxes and climbed their ladders.
     sweep()

@@ -239,6 +239,7 @@ def record_meeting(
     by: Practitioner,
     held_at: dt.datetime,
     agencies: Iterable[Agency],
+    people: Iterable[Person] = (),
     decisions: Sequence[tuple[str, str]] = (),
     actions: Sequence[ActionSpec] = (),
     chair: Practitioner | None = None,
@@ -246,7 +247,7 @@ def record_meeting(
     delay_reason: str = "",
 ) -> Meeting:
     """A meeting held without being booked here first (a strategy discussion called the same
-    day): the agencies given are those that took part."""
+    day): the agencies and family members given are those that took part."""
     agency = _agency_of(by)
     if kind not in MeetingKind.values:
         raise MeetingError("kind", f"{kind!r} is not a kind of meeting")
@@ -269,8 +270,10 @@ def record_meeting(
     meeting.children.set(children)
     taking_part = {a.pk: a for a in agencies}
     taking_part.setdefault(agency.pk, agency)
+    family = {p.pk: p for p in people}
     invitations = Invitation.objects.bulk_create(
         [Invitation(meeting=meeting, agency=a, invited_at=held_at) for a in taking_part.values()]
+        + [Invitation(meeting=meeting, person=p, invited_at=held_at) for p in family.values()]
     )
     return hold_meeting(
         meeting,

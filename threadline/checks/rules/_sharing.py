@@ -334,8 +334,14 @@ def listing(items: Iterable[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def to_circulate(noun: str, owed: Iterable[int], names: dict[int, str]) -> str:
-    """What a meeting's alert asks for: the minutes out, and who must confirm receipt."""
+def to_circulate(
+    noun: str, owed: Iterable[int], names: dict[int, str], unconfirmed: Iterable[int] = ()
+) -> str:
+    """What a meeting's alert asks for: the minutes out and who must confirm receipt, or, once
+    they are out, who has still to confirm."""
+    waiting = listing(sorted(names.get(agency_id, "an agency") for agency_id in unconfirmed))
+    if waiting:
+        return f"{noun} circulated; receipt still to be confirmed by {waiting}."
     confirming = listing(sorted(names.get(agency_id, "an agency") for agency_id in owed))
     if not confirming:
         return f"{noun} to be circulated."

@@ -59,7 +59,9 @@ class CoreGroupNotesShared(Check):
                 trigger_at=meeting.main.at,
                 done=bool(minutes) and not unconfirmed,
                 detail=f"Core group on {on(meeting.day)}. "
-                + to_circulate("Notes and written agreements", members, names),
+                + to_circulate(
+                    "Notes and written agreements", members, names, unconfirmed if minutes else ()
+                ),
             )
 
     def _members(self, facts: Facts, meeting: Meeting) -> set[int]:

@@ -73,7 +73,7 @@ class ConferenceMinutesShared(Check):
                     trigger_at=meeting.main.at,
                     done=bool(minutes) and not unconfirmed,
                     detail=f"{meeting.name} on {on(meeting.day)}. "
-                    + to_circulate("Minutes", owed, names),
+                    + to_circulate("Minutes", owed, names, unconfirmed if minutes else ()),
                 )
 
     def _owed(self, facts: Facts, meeting: Meeting) -> set[int]:
