@@ -4,7 +4,9 @@ assessment that never started."""
 
 from __future__ import annotations
 
+from threadline.demo.scenarios import meetings as m
 from threadline.demo.scenarios.builder import Place, Scenario
+from threadline.demo.scenarios.good_practice import day
 
 HOME = Place("23 Thomson Village", "Northtown", "NT3 4HQ")
 FATHER_FLAT = Place("Flat 6, 41 Sinclair Street", "Ashby Cross", "NT5 2RB")
@@ -47,6 +49,10 @@ def build() -> Scenario:
             "There was no effective management oversight or review of the strategy "
             "discussion's decision",
             "His voice was not heard and his day-to-day experience was not known",
+            "Rec 10 asks that minutes of multi-agency meetings, especially MASH strategy "
+            "discussion minutes, are shared with health agencies and the police",
+            "Rec 4 asks that fathers or partners, including those who have contact, are "
+            "included in all processes, especially meetings and plans",
         ],
         filled_in=[
             "All names except Ak, all addresses and all dates except the year of death and "
@@ -65,6 +71,16 @@ def build() -> Scenario:
             "The agencies are the synthetic borough's (the review is Northamptonshire's)",
             "The children's social care involvement opened after the police incident stays "
             "open, so the allocated worker can see the record",
+            "The child in need plan's wording and outcomes; its four reviews booked with the "
+            "GP and health visitor invited (the GP sending apologies), their minutes sent to "
+            "both and confirmed; mother at each review, father never invited (after Rec 4)",
+            "The strategy discussion's attendance (police and MASH health) and the chair's one "
+            "action, to start the single assessment, never done (finding 1); its minutes never "
+            "sent to health or the police (after Rec 10)",
+            "The practice safeguarding meetings' bookings, with the health visitor invited, "
+            "and their notes kept only in the practice record (finding 6)",
+            "The half-brother's conference booked with the police invited and there, its "
+            "minutes sent to them and confirmed",
         ],
         children=["ak-child"],
     )
@@ -74,6 +90,7 @@ def build() -> Scenario:
     _pregnancy_and_early_years(s)
     _fathers_history(s)
     _last_three_months(s)
+    _gp_safeguarding_meetings(s)
     # What the checks must have raised before the harm, finding by finding.
     s.expect(
         "DEC-1",
@@ -314,7 +331,7 @@ def _pregnancy_and_early_years(s: Scenario) -> None:
         reason="Child in need: young mother",
         closed="2016-09-14",
     )
-    s.episode(
+    cin = s.episode(
         "ak-child",
         "cin",
         "2015-02-10",
@@ -351,29 +368,7 @@ def _pregnancy_and_early_years(s: Scenario) -> None:
         "New birth visit at grandmother's home",
         by=HEALTH_VISITOR,
     )
-    for day, text in (
-        ("2015-08-12", "Child in need review"),
-        ("2015-11-18", "Child in need review"),
-        ("2016-03-02", "Child in need review: father now having weekend contact, unsupervised"),
-        ("2016-07-13", "Child in need review: plan to step down to early help"),
-    ):
-        s.event(
-            day,
-            "csc",
-            "cin_review",
-            ["ak-child", ("ak-mother", "present")],
-            text,
-            by="Graham Richardson",
-        )
-    s.event(
-        "2016-03-16",
-        "gp",
-        "gp_safeguarding_meeting",
-        ["ak-child", ("ak-mother", "mentioned"), ("ak-grandmother", "mentioned")],
-        "Practice safeguarding meeting discussed Ak and his maternal family",
-        by=GP,
-        significance="significant",
-    )
+    _child_in_need_plan(s, cin)
     s.event(
         "2016-06-08",
         "health-visiting",
@@ -427,17 +422,9 @@ def _pregnancy_and_early_years(s: Scenario) -> None:
         reason="Support for a young mother",
         end_reason="Closed: the family did not engage",
     )
-    s.event(
-        "2016-10-19",
-        "gp",
-        "gp_safeguarding_meeting",
-        ["ak-child", ("ak-mother", "mentioned")],
-        "Practice safeguarding meeting discussed Ak",
-        by=GP,
-    )
-    for day in ("2016-10-25", "2016-11-22", "2016-12-13"):
+    for visit in ("2016-10-25", "2016-11-22", "2016-12-13"):
         s.event(
-            day,
+            visit,
             "csc",
             "child_not_seen",
             ["ak-child", ("ak-mother", "mentioned")],
@@ -462,6 +449,122 @@ def _pregnancy_and_early_years(s: Scenario) -> None:
         by=EARLY_HELP_WORKER,
         outcome="closure",
     )
+
+
+REFERRAL = (
+    "Midwife's referral: a 15-year-old expecting her first baby, with her own history of neglect"
+)
+# The child in need reviews: the date held, and what the record says of each.
+CIN_REVIEWS = (
+    ("2015-08-12", "Child in need review"),
+    ("2015-11-18", "Child in need review"),
+    ("2016-03-02", "Child in need review: father now having weekend contact, unsupervised"),
+    ("2016-07-13", "Child in need review: plan to step down to early help"),
+)
+
+
+def _child_in_need_plan(s: Scenario, cin: str) -> None:
+    """The plan and its reviews as an ordinary record (the review is silent on them): the GP
+    and health visitor invited and sent the minutes, mother at each review; father never invited
+    to a meeting or named in the plan (Rec 4), and no plan of her own for mother (Rec 2).
+
+    Mother is recorded at each review, not on its booking: she is a child herself, and SHR-4
+    would read a booking naming her as a meeting about her and ask for her own GP's invitation."""
+    m.plan_started(
+        s,
+        "2015-02-10",
+        ["ak-child"],
+        "Child in need plan written: support for a young mother and her baby",
+        reason=REFERRAL,
+        addresses="the baby's care by a mother who is 15, living with her own mother. "
+        "Father 'not involved'.",
+        by="Graham Richardson",
+        review_by="2015-08-12",
+    )
+    for risk, change, by, consequence in (
+        (
+            "A mother of 15, with her own history of neglect, caring for a newborn",
+            "Mother meets the baby's needs with her mother's support; health visiting "
+            "appointments kept",
+            "2015-08-10",
+            "A strategy discussion if the baby's needs are not met",
+        ),
+        (
+            "Mother out of education and isolated",
+            "Mother back in education, with childcare from her mother",
+            "2015-11-18",
+            "The child in need review revisits the support around mother and baby",
+        ),
+    ):
+        s.plan_outcome(
+            cin,
+            "2015-02-10",
+            risk=risk,
+            change_wanted=change,
+            achieve_by=by,
+            consequence=consequence,
+        )
+    children = ["ak-child"]
+    for held, text in CIN_REVIEWS:
+        booking = m.book(
+            s,
+            day(held, -10),
+            held,
+            "Child in need review",
+            children,
+            reason=REFERRAL,
+            invite=("gp", "health-visiting"),
+            kind="cin_plan",
+            by="Graham Richardson",
+        )
+        m.apologies(s, day(held, -2), "gp", children, booking, "Child in need review", by=GP)
+        review = s.event(
+            held,
+            "csc",
+            "cin_review",
+            ["ak-child", ("ak-mother", "present")],
+            text,
+            by="Graham Richardson",
+            detail=f"Original reason for referral: {REFERRAL}\nAttended: mother, her mother, "
+            "the health visitor. Apologies: the GP.",
+        )
+        copies = m.circulate(
+            s,
+            day(held, 3),
+            review,
+            children,
+            ("gp", "health-visiting"),
+            "Child in need review",
+            by="Graham Richardson",
+        )
+        m.received(
+            s,
+            day(held, 4),
+            "health-visiting",
+            children,
+            copies["health-visiting"],
+            "Child in need review",
+            by=HEALTH_VISITOR,
+        )
+        m.received(s, day(held, 5), "gp", children, copies["gp"], "Child in need review", by=GP)
+        if held == "2016-07-13":
+            (handover,) = m.actions(
+                s,
+                held,
+                review,
+                children,
+                [("csc", "Hand the family over to Early Help North", "2016-09-14")],
+                by="Graham Richardson",
+            )
+            m.completed(
+                s,
+                "2016-09-14",
+                "csc",
+                children,
+                handover,
+                "Family handed over to Early Help North",
+                by="Graham Richardson",
+            )
 
 
 def _fathers_history(s: Scenario) -> None:
@@ -521,7 +624,22 @@ def _fathers_history(s: Scenario) -> None:
         category_of_abuse="EMO",
         factors=["3B", "2C"],
     )
-    s.event(
+    # His conference as an ordinary record (filled in): booked, the police invited and there,
+    # minutes sent and confirmed. Father is not invited (Rec 4).
+    brother = ["ak-half-brother"]
+    booking = m.book(
+        s,
+        "2016-02-25",
+        "2016-03-10",
+        "Initial child protection conference",
+        brother,
+        reason="Domestic abuse by his father",
+        invite=("police",),
+        family=("ak-fathers-ex",),
+        kind="icpc",
+        by="Jade Carter",
+    )
+    icpc = s.event(
         "2016-03-10",
         "csc",
         "conference",
@@ -529,8 +647,32 @@ def _fathers_history(s: Scenario) -> None:
         "Initial child protection conference: plan agreed; written agreement that "
         "father's contact with his son is supervised only",
         by="Maureen Pugh",
+        detail="Original reason for referral: domestic abuse by his father. Attended: his "
+        "mother, the police.",
         significance="critical",
         outcome="cp_plan",
+    )
+    s.event(
+        "2016-03-10",
+        "police",
+        "conference",
+        brother,
+        "Initial child protection conference attended: child protection plan",
+        by="DS Gavin Hall",
+        outcome="icpc",
+        refers_to={"agency": "csc", "id": booking},
+    )
+    copies = m.circulate(
+        s, "2016-03-17", icpc, brother, ("police",), "Initial child protection conference"
+    )
+    m.received(
+        s,
+        "2016-03-18",
+        "police",
+        brother,
+        copies["police"],
+        "Initial child protection conference",
+        by="DS Gavin Hall",
     )
     s.event(
         "2016-03-10",
@@ -600,17 +742,29 @@ def _last_three_months(s: Scenario) -> None:
         by="Hannah Chapman",
         significance="significant",
     )
-    s.event(
+    strategy = s.event(
         "2017-03-07",
         "csc",
         "strategy_discussion",
         ["ak-child", ("ak-mother", "mentioned"), ("ak-father", "mentioned")],
         "Strategy discussion: single assessment recommended",
         by="Hannah Chapman",
-        detail="Police and MASH health present. Outcome: single "
-        "assessment, no section 47 enquiry. Father's contact to continue.",
+        detail="Original reason for referral: police notification of domestic abuse at "
+        "father's flat during contact, Ak present.\nAttended: MASH social worker, MASH "
+        "police desk, MASH health.\nDecision: single assessment, no section 47 enquiry. "
+        "Father's contact to continue.",
         significance="critical",
         outcome="single_assessment",
+    )
+    # The chair's one action; it was never done (finding 1). The minutes were never sent to
+    # health or the police (Rec 10), so nothing records them going out.
+    m.actions(
+        s,
+        "2017-03-07",
+        strategy,
+        ["ak-child"],
+        [("csc", "Start a single assessment (Assessment Team North)", "2017-03-08")],
+        by="Hannah Chapman",
     )
     s.event(
         "2017-03-07",
@@ -629,15 +783,6 @@ def _last_three_months(s: Scenario) -> None:
         "2017-03-07",
         lead=SOCIAL_WORKER,
         reason="Domestic abuse at father's during contact; single assessment",
-    )
-    s.event(
-        "2017-04-12",
-        "gp",
-        "gp_safeguarding_meeting",
-        ["ak-child", ("ak-mother", "mentioned"), ("ak-grandmother", "mentioned")],
-        "Practice safeguarding meeting discussed Ak and his maternal family",
-        by=GP,
-        significance="significant",
     )
     s.event(
         "2017-06-03T14:12",
@@ -676,3 +821,63 @@ def _last_three_months(s: Scenario) -> None:
         by="Dr Raymond Gordon",
         significance="critical",
     )
+
+
+def _gp_safeguarding_meetings(s: Scenario) -> None:
+    """The practice's own multi-disciplinary meetings (finding 6): booked by the practice, the
+    health visitor invited, the discussion kept in the practice's record. Nothing shows what was
+    shared afterwards, or with whom, and the family were not told of them."""
+    for held, people, text, sorry in (
+        (
+            "2016-03-16",
+            ["ak-child", ("ak-mother", "mentioned"), ("ak-grandmother", "mentioned")],
+            "Practice safeguarding meeting discussed Ak and his maternal family",
+            False,
+        ),
+        (
+            "2016-10-19",
+            ["ak-child", ("ak-mother", "mentioned")],
+            "Practice safeguarding meeting discussed Ak",
+            True,
+        ),
+        (
+            "2017-04-12",
+            ["ak-child", ("ak-mother", "mentioned"), ("ak-grandmother", "mentioned")],
+            "Practice safeguarding meeting discussed Ak and his maternal family",
+            False,
+        ),
+    ):
+        booking = m.book(
+            s,
+            day(held, -10),
+            held,
+            "Practice safeguarding meeting",
+            ["ak-child"],
+            reason="Vulnerable families on the practice's safeguarding register",
+            invite=("health-visiting",),
+            by=GP,
+            code="gp",
+        )
+        if sorry:
+            m.apologies(
+                s,
+                day(held, -1),
+                "health-visiting",
+                ["ak-child"],
+                booking,
+                "Practice safeguarding meeting",
+                by=HEALTH_VISITOR,
+                convener="gp",
+            )
+        s.event(
+            held,
+            "gp",
+            "gp_safeguarding_meeting",
+            people,
+            text,
+            by=GP,
+            detail="Attended: the GP safeguarding lead, the practice nurse"
+            + ("." if sorry else ", the health visitor.")
+            + " Notes kept in the practice record; no note of what was shared, or with whom.",
+            significance="significant" if held != "2016-10-19" else "routine",
+        )
