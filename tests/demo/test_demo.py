@@ -12,10 +12,12 @@ import pytest
 from django.core.management import call_command
 
 from threadline.access.selectors import visible_people
-from threadline.agencies.models import Practitioner, Role
+from threadline.agencies.models import AgencyKind, Practitioner, Role
 from threadline.casework.models import Involvement
+from threadline.checks.models import Alert
 from threadline.demo.accounts import DEMO_PASSWORD, DEMO_USERS
 from threadline.demo.scenarios import review_scenarios
+from threadline.meetings.models import Meeting, MeetingKind
 from threadline.people.models import PersonRecord
 
 
@@ -32,9 +34,11 @@ def test_demo_on_a_fresh_database() -> None:
     assert_social_worker_escalates_up_the_management_chain()
     assert_every_demo_user_can_see_someone()
     assert_social_worker_is_allocated_the_reviews_children(output)
+    assert_a_conference_was_run_in_threadline(output)
     users, records = Practitioner.objects.count(), PersonRecord.objects.count()
     run_demo()
     assert (Practitioner.objects.count(), PersonRecord.objects.count()) == (users, records)
+    assert Meeting.objects.filter(kind=MeetingKind.ICPC).count() == 1
 
 
 def assert_every_demo_user_is_in_an_agency_and_team(output: str) -> None:
@@ -76,3 +80,14 @@ def assert_social_worker_is_allocated_the_reviews_children(output: str) -> None:
                 person_id=person_id, lead_practitioner=worker, closed_on__isnull=True
             ).exists()
             assert f"http://127.0.0.1:8000/people/{person_id}/" in output
+
+
+def assert_a_conference_was_run_in_threadline(output: str) -> None:
+    conference = Meeting.objects.get(kind=MeetingKind.ICPC)
+    assert f"/meetings/{conference.pk}/" in output
+    minutes_alert = Alert.objects.get(
+        check_id="SHR-3", occurrence__endswith=f":tl-meeting-{conference.pk}"
+    )
+    assert minutes_alert.rung == 1, "the GP's missing receipt has reached the practice manager"
+    gp_copy = conference.minutes.copies.get(agency__kind=AgencyKind.GP)
+    assert gp_copy.acknowledged_at is None

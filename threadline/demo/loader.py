@@ -30,6 +30,7 @@ from threadline.demo.scenarios import review_scenarios
 from threadline.demo.scenarios.builder import Scenario
 from threadline.demo.synth import SynthResult, synthesise
 from threadline.feeds.services import ingest_feed
+from threadline.meetings.models import Meeting
 from threadline.people.models import PersonRecord
 
 SEED_TRIES = 50
@@ -49,6 +50,7 @@ class DemoResult:
     synth: SynthResult | None
     children: list[SeedChild] = field(default_factory=list)
     visible: dict[str, int] = field(default_factory=dict)  # username -> people they can see
+    conference: Meeting | None = None  # the borough child's ICPC, run through Threadline
 
 
 def load_demo(people: int, seed: int) -> DemoResult:
@@ -60,12 +62,12 @@ def load_demo(people: int, seed: int) -> DemoResult:
     for scenario in scenarios:
         ingest_feed(scenario.lines())
         ingest_feed(allocation_lines(scenario))
-    stage_meetings()
+    conference = stage_meetings()
     # What the nightly sweep and the every-minute tick would have done by now: alerts routed to
     # the inboxes and climbed their ladders.
     sweep()
     tick()
-    result = DemoResult(users, chosen, synth, _seed_children(scenarios))
+    result = DemoResult(users, chosen, synth, _seed_children(scenarios), conference=conference)
     result.visible = {user.username: visible_people(user).count() for user in users}
     return result
 
