@@ -16,7 +16,9 @@ from threadline.demo.borough import LOCAL_AUTHORITY, agency
 from threadline.demo.records import to_line
 from threadline.people.nhs import nhs_check_digit
 
-PersonRef = str | tuple[str, str]  # an id, or (id, role) in an event
+# A person in an event: the sending agency's own id, another agency's record of them
+# ({"agency": ..., "id": ...}), or either with their role in the event as (person, role).
+PersonRef = str | dict[str, str] | tuple[str | dict[str, str], str]
 # The scenarios' own block of the NHS test range (synth never issues 999 9xx xxxx).
 SCENARIO_NHS_START = 999_900_000
 

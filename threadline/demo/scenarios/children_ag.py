@@ -4,7 +4,9 @@ and a release from prison that no one passed on."""
 
 from __future__ import annotations
 
+from threadline.demo.scenarios import meetings as m
 from threadline.demo.scenarios.builder import Place, Scenario
+from threadline.demo.scenarios.good_practice import day
 
 HOME = Place("9 Justin Circle", "Northtown", "NT2 7PF")
 PRISON = Place("HMP Northshire (synthetic)", "Stanmoor", "NT9 9ZZ")
@@ -15,6 +17,11 @@ FAMILY_SUPPORT_WORKER = "Marian Spencer-Lloyd"
 PROBATION_OFFICER = "Daniel Jackson-Begum"
 DRUG_WORKER = "Glenn Collins"
 CHILDREN = ["ag-elder", "ag-younger"]
+REFERRAL = "Domestic violence at home, witnessed by both children (police notification)"
+ICPC = "Initial child protection conference"
+CORE_GROUP = "Core group meeting"
+RCPC = "Review child protection conference"
+CIN_MEETING = "Child in need meeting"
 
 
 def build() -> Scenario:
@@ -52,6 +59,12 @@ def build() -> Scenario:
             "The drug service worker (S2S) regularly updated the social worker on father's "
             "progress, engagement and drug tests",
             "The most recent MARAC's actions were about father's engagement",
+            "Notes and written agreements should reach core group members within five working "
+            "days; conference and core group minutes should reach attendees and those sending "
+            "apologies within two weeks, and an agency without them should follow up with the "
+            "social worker, then up the escalation ladder (Rec 3)",
+            "All child protection minutes and plans and child in need plans should open with "
+            "the reason the case was first referred (Rec 1)",
         ],
         filled_in=[
             "All names, addresses and dates; two children, aged 9 and 7 at the incident",
@@ -70,6 +83,20 @@ def build() -> Scenario:
             "The children's social care involvement after the March 2017 incident stays "
             "open, so the allocated worker can see the record",
             "The agencies are the synthetic borough's (the review is Northamptonshire's)",
+            "The bookings of the conferences, core groups and child in need meetings, each with "
+            "the school invited and the GP and school nurse not; the police invited to the "
+            "initial conference and the drug service to the step-down conference, both sending "
+            "apologies",
+            "The initial conference's minutes sent to the school and the police three weeks "
+            "after it, the step-down conference's minutes and written agreement to the school "
+            "five weeks after; the first core group's notes to the school thirteen working days "
+            "after; no minutes, notes or actions of the other meetings on anyone's record",
+            "The child protection plan's outcomes (complete, opening with the domestic "
+            "violence); the child in need plan written without the original reason, its one "
+            "outcome about mother's drug use",
+            "The written agreement's named monitors, probation and the drug service, who were "
+            "never sent it",
+            "The MARAC's two actions for father, the drug treatment one recorded as done",
         ],
         children=list(CHILDREN),
     )
@@ -130,6 +157,12 @@ def build() -> Scenario:
         "ag-elder",
         "2017-03-03",
         "incident: the condition on father's return was not monitored",
+    )
+    s.expect(
+        "SHR-3",
+        "ag-elder",
+        "2017-03-03",
+        "Rec 3 and finding 7: minutes missing, or late and not to everyone, after the meetings",
     )
     s.expect(
         "WRK-2",
@@ -368,16 +401,16 @@ def _first_incident_and_conference(s: Scenario) -> None:
         reason="IDVA and domestic abuse support",
         closed="2016-01-29",
     )
-    for day in ("2015-10-06", "2015-11-10", "2015-12-08"):
+    for session in ("2015-10-06", "2015-11-10", "2015-12-08"):
         s.event(
-            day,
+            session,
             "voluntary",
             "missed_appointment",
             ["ag-mother"],
             "Did not attend the domestic abuse support session",
             by="Jay Smith",
         )
-    s.event(
+    marac = s.event(
         "2015-09-24",
         "police",
         "marac",
@@ -386,7 +419,55 @@ def _first_incident_and_conference(s: Scenario) -> None:
         by="DS Gavin Hall",
         significance="significant",
     )
-    s.event(
+    # Good practice: the MARAC's actions were all about father's engagement, not mother's.
+    _perpetrator_work, drug_treatment = m.actions(
+        s,
+        "2015-09-24",
+        marac,
+        [("ag-father", "subject")],
+        [
+            ("probation", "Father to take up perpetrator work while in custody", "2016-03-24"),
+            ("drug-alcohol", "Father to engage with drug treatment (S2S)", "2016-03-24"),
+        ],
+        by="DS Gavin Hall",
+        code="police",
+    )
+    m.completed(
+        s,
+        "2016-03-01",
+        "drug-alcohol",
+        [("ag-father", "subject")],
+        drug_treatment,
+        "Father engaged with drug treatment (S2S) in custody",
+        by="Connor Smith",
+        convener="police",
+    )
+    # Booked with the school and the police invited, the GP and school nurse not (finding 5);
+    # the minutes went out late, to the school and the police only (Rec 3).
+    booking = s.event(
+        "2015-09-25",
+        "csc",
+        "meeting_scheduled",
+        [*CHILDREN, ("ag-mother", "invited")],
+        "Initial child protection conference booked for 2 October",
+        by=SOCIAL_WORKER,
+        detail=f"Original reason for referral: {REFERRAL}",
+        outcome="icpc",
+        due="2015-10-02",
+    )
+    for invited in ("schools", "police"):
+        s.event(
+            "2015-09-28",
+            "csc",
+            "invitation",
+            [*CHILDREN],
+            "Invitation to the initial child protection conference",
+            by=SOCIAL_WORKER,
+            counterpart=invited,
+            refers_to=booking,
+        )
+    m.apologies(s, "2015-10-01", "police", CHILDREN, booking, ICPC, by="DS Gavin Hall")
+    icpc = s.event(
         "2015-10-02",
         "csc",
         "conference",
@@ -394,32 +475,14 @@ def _first_incident_and_conference(s: Scenario) -> None:
         "Initial child protection conference: plans for both children, category emotional abuse",
         by=CP_CHAIR,
         detail="Reason for referral: domestic violence witnessed by "
-        "the children. School present; GP and school nurse not recorded as invited.",
+        "the children. School present; police sent a report and apologies; GP and school "
+        "nurse not recorded as invited.",
         significance="critical",
         outcome="cp_plan",
     )
-    booking = s.event(
-        "2015-09-25",
-        "csc",
-        "meeting_scheduled",
-        [*CHILDREN],
-        "Initial child protection conference booked for 2 October",
-        by=SOCIAL_WORKER,
-        outcome="icpc",
-        due="2015-10-02",
-    )
-    s.event(
-        "2015-09-28",
-        "csc",
-        "invitation",
-        [*CHILDREN],
-        "Invitation to the initial child protection conference",
-        by=SOCIAL_WORKER,
-        counterpart="schools",
-        refers_to=booking,
-    )
+    plans = {}
     for child in CHILDREN:
-        s.episode(
+        plans[child] = s.episode(
             child,
             "cp",
             "2015-10-02",
@@ -431,6 +494,46 @@ def _first_incident_and_conference(s: Scenario) -> None:
             end_reason="Stepped down to child in need",
             factors=["3A", "3B", "2B"],
         )
+    m.plan_started(
+        s,
+        "2015-10-02",
+        CHILDREN,
+        "Child protection plan: safety from domestic violence; mother's drug use",
+        reason=REFERRAL,
+        addresses="the children's safety from father's violence, and mother's drug use",
+        by=SOCIAL_WORKER,
+        review_by="2015-12-17",
+    )
+    for plan in plans.values():
+        for risk, change, by, consequence in (
+            (
+                "The children witnessing father's violence towards mother",
+                "Mother and the children safe from father's violence; mother working with the "
+                "domestic abuse service",
+                "2016-04-02",
+                "The conference considers legal advice on the children's safety",
+            ),
+            (
+                "Mother's amphetamine and cannabis use affecting her care of the children",
+                "Mother engaged with the drug service and testing negative",
+                "2016-04-02",
+                "A parenting assessment and legal advice if she is not",
+            ),
+        ):
+            s.plan_outcome(
+                plan,
+                "2015-10-02",
+                risk=risk,
+                change_wanted=change,
+                achieve_by=by,
+                consequence=consequence,
+            )
+    copies = m.circulate(
+        s, "2015-10-23", icpc, CHILDREN, ("schools", "police"), ICPC, by=SOCIAL_WORKER
+    )
+    m.received(
+        s, "2015-10-26", "schools", CHILDREN, copies["schools"], ICPC, by=FAMILY_SUPPORT_WORKER
+    )
 
 
 def _child_protection_plan(s: Scenario) -> None:
@@ -451,15 +554,7 @@ def _child_protection_plan(s: Scenario) -> None:
         lead=PROBATION_OFFICER,
         reason="Custody and licence: domestic abuse, drugs",
     )
-    for day in ("2015-10-14", "2015-11-18", "2016-01-06", "2016-02-24", "2016-04-13"):
-        s.event(
-            day,
-            "csc",
-            "core_group",
-            [*CHILDREN, ("ag-mother", "present")],
-            "Core group meeting: mother's drug use and father's sentence discussed",
-            by=SOCIAL_WORKER,
-        )
+    _core_groups(s)
     s.involvement(
         "drug-alcohol",
         "ag-mother",
@@ -485,13 +580,13 @@ def _child_protection_plan(s: Scenario) -> None:
         lead="Connor Smith",
         reason="Drug treatment in custody (S2S)",
     )
-    for day, result in (
+    for tested, result in (
         ("2016-05-10", "negative"),
         ("2016-09-20", "negative"),
         ("2016-12-06", "positive for cannabis"),
     ):
         s.event(
-            day,
+            tested,
             "drug-alcohol",
             "drug_test",
             ["ag-father"],
@@ -499,7 +594,7 @@ def _child_protection_plan(s: Scenario) -> None:
             by="Connor Smith",
         )
         s.event(
-            day,
+            tested,
             "drug-alcohol",
             "information_shared",
             ["ag-father"],
@@ -507,6 +602,18 @@ def _child_protection_plan(s: Scenario) -> None:
             by="Connor Smith",
             counterpart="csc",
         )
+    m.book(
+        s,
+        "2015-11-18",
+        "2015-12-17",
+        RCPC,
+        CHILDREN,
+        reason=REFERRAL,
+        invite=("schools",),
+        family=("ag-mother",),
+        kind="rcpc",
+        by=SOCIAL_WORKER,
+    )
     s.event(
         "2015-12-17",
         "csc",
@@ -514,13 +621,82 @@ def _child_protection_plan(s: Scenario) -> None:
         [*CHILDREN, ("ag-mother", "present")],
         "Review child protection conference: plans continue",
         by=CP_CHAIR,
+        detail="School present. No minutes or actions recorded.",
         significance="significant",
         outcome="cp_plan",
     )
 
 
+# The core groups in quick succession (finding 7): the school invited each time, the GP and
+# school nurse never (finding 5); notes of the first went to the school thirteen working days
+# later, and no notes or actions of the others are on anyone's record.
+CORE_GROUPS = ("2015-10-14", "2015-11-18", "2016-01-06", "2016-02-24", "2016-04-13")
+
+
+def _core_groups(s: Scenario) -> None:
+    booked_on = "2015-10-02"
+    for held in CORE_GROUPS:
+        m.book(
+            s,
+            booked_on,
+            held,
+            CORE_GROUP,
+            CHILDREN,
+            reason=REFERRAL,
+            invite=("schools",),
+            family=("ag-mother",),
+            kind="cp_plan",
+            by=SOCIAL_WORKER,
+        )
+        meeting = s.event(
+            held,
+            "csc",
+            "core_group",
+            [*CHILDREN, ("ag-mother", "present")],
+            "Core group meeting: mother's drug use and father's sentence discussed",
+            by=SOCIAL_WORKER,
+        )
+        if held == CORE_GROUPS[0]:
+            copies = m.circulate(
+                s,
+                day(held, 13),
+                meeting,
+                CHILDREN,
+                ("schools",),
+                CORE_GROUP,
+                by=SOCIAL_WORKER,
+                noun="Notes",
+            )
+            m.received(
+                s,
+                day(held, 14),
+                "schools",
+                CHILDREN,
+                copies["schools"],
+                CORE_GROUP,
+                by=FAMILY_SUPPORT_WORKER,
+            )
+        booked_on = held
+
+
 def _step_down(s: Scenario) -> None:
-    s.event(
+    # The step-down conference: the school and the drug service (S2S) invited, the GP and school
+    # nurse not; the minutes and the written agreement went to the school five weeks later and
+    # never to probation or the drug service, who were to monitor it.
+    booking = m.book(
+        s,
+        "2016-05-26",
+        "2016-06-16",
+        RCPC,
+        CHILDREN,
+        reason=REFERRAL,
+        invite=("schools", "drug-alcohol"),
+        family=("ag-mother",),
+        kind="rcpc",
+        by=SOCIAL_WORKER,
+    )
+    m.apologies(s, "2016-06-15", "drug-alcohol", CHILDREN, booking, RCPC, by="Connor Smith")
+    rcpc = s.event(
         "2016-06-16",
         "csc",
         "conference",
@@ -534,23 +710,25 @@ def _step_down(s: Scenario) -> None:
         significance="critical",
         outcome="step_down",
     )
-    s.event(
+    m.written_agreement(
+        s,
         "2016-06-16",
-        "csc",
-        "written_agreement",
-        [*CHILDREN, ("ag-father", "monitored")],
-        "Written "
-        "agreement: father not to return to the family home until drug-free for several "
-        "months",
+        CHILDREN,
+        "ag-father",
+        "father not to return to the family home until drug-free for several months",
+        monitor="probation and the drug service (S2S), reporting to the social worker",
         by=SOCIAL_WORKER,
-        significance="significant",
     )
-    for number, (action, due) in enumerate(
+    for number, (owner, action, due) in enumerate(
         (
-            ("Update the social work assessment", "2016-07-28"),
-            ("Complete a parenting risk assessment", "2016-08-18"),
-            ("Probation and the drug service to report on father's drug tests", "2016-07-28"),
-            ("Invite the GP and school nurse to child in need meetings", "2016-07-07"),
+            ("csc", "Update the social work assessment", "2016-07-28"),
+            ("csc", "Complete a parenting risk assessment", "2016-08-18"),
+            (
+                "probation",
+                "Probation and the drug service to report on father's drug tests",
+                "2016-07-28",
+            ),
+            ("csc", "Invite the GP and school nurse to child in need meetings", "2016-07-07"),
         ),
         start=1,
     ):
@@ -562,15 +740,23 @@ def _step_down(s: Scenario) -> None:
             f"Chair's step-down action {number}: {action}",
             by=CP_CHAIR,
             due=due,
+            counterpart=owner if owner != "csc" else None,
+            refers_to=rcpc,
         )
-    s.event(
+    copies = m.circulate(s, "2016-07-20", rcpc, CHILDREN, ("schools",), RCPC, by=SOCIAL_WORKER)
+    m.received(
+        s, "2016-07-21", "schools", CHILDREN, copies["schools"], RCPC, by=FAMILY_SUPPORT_WORKER
+    )
+    # The child in need plan no longer opens with the reason the family was referred (Rec 1).
+    m.plan_started(
+        s,
         "2016-06-16",
-        "csc",
-        "plan_started",
         CHILDREN,
         "Child in need plan: mother's drug use and father's imprisonment",
+        reason="",
+        addresses="mother's drug use and father's imprisonment",
         by=SOCIAL_WORKER,
-        significance="significant",
+        review_by="2016-09-16",
     )
     for child in CHILDREN:
         s.involvement(
@@ -582,7 +768,7 @@ def _step_down(s: Scenario) -> None:
             reason="Child in need after child protection",
             closed="2016-09-08",
         )
-        s.episode(
+        plan = s.episode(
             child,
             "cin",
             "2016-06-16",
@@ -594,22 +780,47 @@ def _step_down(s: Scenario) -> None:
             end_reason="Stepped down to early help",
             factors=["2B"],
         )
-    s.event(
-        "2016-07-07",
-        "csc",
-        "cin_review",
-        [*CHILDREN, ("ag-mother", "present")],
-        "First child in need meeting",
-        by=SOCIAL_WORKER,
-    )
-    s.event(
-        "2016-07-28",
-        "csc",
-        "cin_review",
-        [*CHILDREN, ("ag-mother", "present")],
-        "Second child in need meeting",
-        by=SOCIAL_WORKER,
-    )
+        s.plan_outcome(
+            plan,
+            "2016-06-16",
+            risk="Mother's drug use",
+            change_wanted="Mother completes her drug programme and stays drug-free",
+            achieve_by="2016-09-16",
+            consequence="The plan is reviewed and the family referred back to conference",
+        )
+    # Three child in need meetings in quick succession, each booked at the one before; the school
+    # invited, the GP and school nurse still not (the chair's action 4).
+    booked_on = "2016-06-16"
+    for held, text in (
+        ("2016-07-07", "First child in need meeting"),
+        ("2016-07-28", "Second child in need meeting"),
+        ("2016-08-18", "Third child in need meeting: the chair asked about the step-down actions"),
+    ):
+        m.book(
+            s,
+            booked_on,
+            held,
+            CIN_MEETING,
+            CHILDREN,
+            reason="Mother's drug use; father in prison",
+            invite=("schools",),
+            family=("ag-mother",),
+            kind="cin_plan",
+            by=SOCIAL_WORKER,
+        )
+        s.event(
+            held,
+            "csc",
+            "cin_review",
+            [*CHILDREN, ("ag-mother", "present")],
+            text,
+            by=SOCIAL_WORKER,
+            detail="The child protection chair attended and said the assessment had not been "
+            "updated and no parenting risk assessment done. No actions recorded."
+            if held == "2016-08-18"
+            else "",
+        )
+        booked_on = held
     s.event(
         "2016-07-29",
         "schools",
@@ -617,16 +828,6 @@ def _step_down(s: Scenario) -> None:
         CHILDREN,
         "Child in need meeting attended (school's record)",
         by=FAMILY_SUPPORT_WORKER,
-    )
-    s.event(
-        "2016-08-18",
-        "csc",
-        "cin_review",
-        [*CHILDREN, ("ag-mother", "present")],
-        "Third child in need meeting: the chair asked about the step-down actions",
-        by=SOCIAL_WORKER,
-        detail="The child protection chair attended and said the assessment had not been "
-        "updated and no parenting risk assessment done. No actions recorded.",
     )
     s.event(
         "2016-08-18",

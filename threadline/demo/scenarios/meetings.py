@@ -32,6 +32,19 @@ def name(code: str) -> str:
     return agency(code).name
 
 
+def as_known_to(code: str, people: Sequence[PersonRef]) -> list[PersonRef]:
+    """The people of an event another agency sends, by social care's record of them: an agency
+    answering a meeting may hold no record of its own for each child (the feed takes another
+    agency's id)."""
+    if code == "csc":
+        return list(people)
+
+    def ref(person: str | dict[str, str]) -> str | dict[str, str]:
+        return {"agency": "csc", "id": person} if isinstance(person, str) else person
+
+    return [(ref(p[0]), p[1]) if isinstance(p, tuple) else ref(p) for p in people]
+
+
 def book(
     s: Scenario,
     booked_on: str,
@@ -89,7 +102,7 @@ def apologies(
         day,
         code,
         "apologies",
-        list(children),
+        as_known_to(code, children),
         f"Apologies for the {what[0].lower()}{what[1:]}",
         by=by,
         counterpart=convener,
@@ -139,7 +152,7 @@ def completed(
         day,
         code,
         "action_completed",
-        list(children),
+        as_known_to(code, children),
         f"Action completed: {description}",
         by=by,
         refers_to=action if code == convener else {"agency": convener, "id": action},
@@ -189,7 +202,7 @@ def received(
         day,
         code,
         "minutes_received",
-        list(children),
+        as_known_to(code, children),
         f"Minutes of the {what[0].lower()}{what[1:]} received",
         by=by,
         counterpart=convener,
