@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from threadline import clock
 from threadline.access.models import AuditAction
 from threadline.access.selectors import access_person
-from threadline.agencies.models import Practitioner
+from threadline.agencies.models import Practitioner, Role
 from threadline.meetings import forms
 from threadline.meetings.models import Meeting, MeetingAction, MeetingKind, Minutes, Response
 from threadline.meetings.selectors import (
@@ -67,8 +67,10 @@ def _child(request: PractitionerRequest, pk: int, purpose: str) -> Person:
 def _meeting(
     request: PractitionerRequest, pk: int, action: AuditAction = AuditAction.VIEW
 ) -> Meeting:
-    meeting = get_object_or_404(Meeting.objects.only("pk"), pk=pk)
-    meeting = meeting_detail(meeting.pk)
+    try:
+        meeting = meeting_detail(pk)
+    except Meeting.DoesNotExist as missing:
+        raise Http404("No such meeting") from missing
     child = meeting.children.all()[0]
     access_person(
         request.user, child.pk, action=action, purpose=f"meeting {meeting.pk}", request=request
@@ -103,7 +105,11 @@ def child_meetings(request: PractitionerRequest, pk: int) -> HttpResponse:
 def book(request: PractitionerRequest, pk: int) -> HttpResponse:
     child = _child(request, pk, "book a meeting")
     follows = _follows(request, child)
-    kind = request.GET.get("kind") or (NEXT_MEETING.get(follows.kind) if follows else None)
+    kind = (
+        request.POST.get("kind")
+        or request.GET.get("kind")
+        or (NEXT_MEETING.get(follows.kind) if follows else None)
+    )
     proposals = proposed_invitations(kind or MeetingKind.CORE_GROUP, [child], clock.today())
     latest = _latest(kind, follows)
     initial = {"kind": kind, "day": latest, "time": dt.time(10)}
@@ -118,7 +124,7 @@ def book(request: PractitionerRequest, pk: int) -> HttpResponse:
                 when=_at(data["day"], data["time"]),
                 agencies=form.invited_agencies(),
                 people=form.invited_people(),
-                chair=request.user if request.user.role == "cp_chair" else None,
+                chair=request.user if request.user.role == Role.CP_CHAIR else None,
                 venue=data["venue"],
                 follows=follows,
                 delay_reason=data["delay_reason"],
