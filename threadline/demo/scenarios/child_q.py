@@ -4,7 +4,9 @@ father who was never drawn into the plan."""
 
 from __future__ import annotations
 
+from threadline.demo.scenarios import meetings as m
 from threadline.demo.scenarios.builder import Place, Scenario
+from threadline.demo.scenarios.good_practice import day
 
 FIRST_HOME = Place("Flat 12, 4 Rhys Estates", "Northtown", "NT2 3KD")
 SECOND_HOME = Place("56 Adrian Harbors", "Stanmoor", "NT8 6TB")
@@ -16,6 +18,10 @@ SECOND_WORKER = "Hannah Chapman"
 CP_CHAIR = "Maureen Pugh"
 CENTRE_WORKER = "Georgina Noble"
 CHILDREN = ["q-child", "q-half-brother"]
+REFERRAL = "Health visitor's referral: neglect (a dirty home, little food) and mother's low mood"
+ICPC = "Initial child protection conference"
+RCPC = "Review child protection conference"
+CORE_GROUP = "Core group meeting"
 
 
 def build() -> Scenario:
@@ -48,6 +54,10 @@ def build() -> Scenario:
             "Professionals assumed they could not meet without the parents present",
             "Child protection plans and minutes were shared late",
             "There was no multi-agency chronology of significant events",
+            "Agencies should tell children's social care when they do not receive the minutes "
+            "of conferences, core groups and strategy meetings in time (key messages)",
+            "Any professional from any agency can ask for a professionals' meeting without a "
+            "parent (key messages)",
         ],
         filled_in=[
             "All names, addresses and dates; Q's birth in June 2012 and death in August 2013, "
@@ -62,7 +72,20 @@ def build() -> Scenario:
             "teenagers",
             "The health visitor's request for a professionals' meeting without mother, "
             "which was not held",
-            "The late circulation of minutes",
+            "The conferences and core groups booked with mother invited and father not; the "
+            "health visitor, Children's Centre and GP invited, the GP sending apologies to the "
+            "initial conference",
+            "When minutes went out: the initial conference's minutes and plan, with the first "
+            "core group's notes, five weeks after it and only to the health visitor and the "
+            "Children's Centre; the first review's a month late; core group notes on time "
+            "once, never once, late once; none after the July meetings; only the health "
+            "visitor ever confirming, and no agency chasing (finding 6, key messages)",
+            "The plan's three outcomes: one without a date or consequence, one without a risk "
+            "or consequence, one whole (finding 1: 'not consistently')",
+            "The social worker's reply to the health visitor's request: her concerns to wait "
+            "for the next core group, with mother there (finding 5)",
+            "The July conference's action to tell Westmere and ask for a transfer-in "
+            "conference, not done by the day Q died (finding 3)",
             "The agencies are the synthetic borough's (the review is Oxfordshire's)",
         ],
         children=["q-child"],
@@ -117,13 +140,19 @@ def build() -> Scenario:
     )
     s.expect("SHR-3", "q-child", "2013-08-13", "finding 6: delay in sharing CP plans and minutes")
     s.expect(
+        "SHR-2",
+        "q-child",
+        "2013-08-13",
+        "finding 6 and key messages: core group notes shared late and inconsistently",
+    )
+    s.expect(
         "RSK-2",
         "q-child",
         "2013-08-13",
         "learning for managers: review the risk assessment after any incident",
     )
     # Both children were on child protection plans: the plan's findings hold for Q's brother too.
-    for check in ("PLN-2", "SHR-3", "SHR-11", "WRK-3", "SHR-10"):
+    for check in ("PLN-2", "SHR-3", "SHR-2", "SHR-11", "WRK-3", "SHR-10"):
         s.expect(check, "q-half-brother", "2013-08-13", "as for Q: both children were on plans")
     return s
 
@@ -339,6 +368,21 @@ def _conference_and_plan(s: Scenario) -> None:
         by=FIRST_WORKER,
         significance="significant",
     )
+    # Booked with the health visitor, the Children's Centre and the GP invited and mother on the
+    # booking; father not invited (finding 4).
+    booking = m.book(
+        s,
+        "2012-10-26",
+        "2012-11-01",
+        ICPC,
+        CHILDREN,
+        reason=REFERRAL,
+        invite=("health-visiting", "schools", "gp"),
+        family=("q-mother",),
+        kind="icpc",
+        by=FIRST_WORKER,
+    )
+    m.apologies(s, "2012-10-31", "gp", CHILDREN, booking, ICPC, by="Dr Hilary Lee")
     icpc = s.event(
         "2012-11-01",
         "csc",
@@ -346,8 +390,10 @@ def _conference_and_plan(s: Scenario) -> None:
         [*CHILDREN, ("q-mother", "present")],
         "Initial child protection conference: plans for neglect",
         by=CP_CHAIR,
-        detail="Father not invited. Outcome: mother to keep the home clean and attend the "
-        "Children's Centre.",
+        detail=f"Original reason for referral: {REFERRAL}\nAttended: mother, the health "
+        "visitor, the Children's Centre. Apologies: the GP. Father not invited.\nDecision: "
+        "child protection plans for neglect. Outcome: mother to keep the home clean and attend "
+        "the Children's Centre.",
         significance="critical",
         outcome="cp_plan",
     )
@@ -364,38 +410,93 @@ def _conference_and_plan(s: Scenario) -> None:
             closure_reason="RC2" if child == "q-child" else None,
             factors=["16A", "4B", "1B", "2B"],
         )
-        # The plan names the risk and the change wanted, but no date and no consequence.
+        # The plan does not consistently spell out the risks and the consequences (finding 1):
+        # the first outcome has no date and no consequence, the second names no risk and no
+        # consequence; only the third is whole.
         s.plan_outcome(
             plan,
             "2012-11-01",
             risk="Neglect: a dirty home and little food",
             change_wanted="Mother keeps the home clean and attends the Children's Centre",
         )
-    s.event(
+        s.plan_outcome(
+            plan,
+            "2012-11-01",
+            change_wanted="Mother attends the drug and alcohol service for an assessment",
+            achieve_by="2013-01-31",
+        )
+        s.plan_outcome(
+            plan,
+            "2012-11-01",
+            risk="The children's health needs neglected: immunisations and checks missed",
+            change_wanted="The children's immunisations and health reviews up to date",
+            achieve_by="2013-01-31",
+            consequence="The review conference considers whether the plan is working and "
+            "seeks legal advice if it is not",
+        )
+    m.plan_started(
+        s,
         "2012-11-01",
-        "csc",
-        "plan_started",
         CHILDREN,
         "Child protection plan: improve home conditions; attend the Children's Centre",
+        reason=REFERRAL,
+        addresses="neglect: home conditions, the children's health needs, mother's drug and "
+        "alcohol use. Father not named in the plan.",
         by=FIRST_WORKER,
-        significance="significant",
+        review_by="2013-01-31",
     )
-    s.event(
-        "2012-11-14",
+    first_core_group = _core_group(s, "2012-11-01", "2012-11-14", FIRST_WORKER)
+    # The conference's minutes and plan, and the first core group's notes, went out together
+    # five weeks after the conference (finding 6): to the health visitor and the Children's
+    # Centre, not to the GP who sent apologies. Only the health visitor confirmed; no one chased.
+    to = ("health-visiting", "schools")
+    minutes = m.circulate(s, "2012-12-10", icpc, CHILDREN, to, ICPC, by=FIRST_WORKER)
+    notes = m.circulate(
+        s, "2012-12-10", first_core_group, CHILDREN, to, CORE_GROUP, by=FIRST_WORKER, noun="Notes"
+    )
+    m.received(
+        s,
+        "2012-12-12",
+        "health-visiting",
+        CHILDREN,
+        minutes["health-visiting"],
+        ICPC,
+        by="Maria Barton",
+    )
+    m.received(
+        s,
+        "2012-12-12",
+        "health-visiting",
+        CHILDREN,
+        notes["health-visiting"],
+        CORE_GROUP,
+        by="Maria Barton",
+    )
+
+
+def _core_group(
+    s: Scenario, booked_on: str, held: str, worker: str, invite: tuple[str, ...] = ()
+) -> str:
+    """A core group booked at the meeting before, mother invited and there; father not."""
+    m.book(
+        s,
+        booked_on,
+        held,
+        CORE_GROUP,
+        CHILDREN,
+        reason=REFERRAL,
+        invite=invite or ("health-visiting", "schools"),
+        family=("q-mother",),
+        kind="cp_plan",
+        by=worker,
+    )
+    return s.event(
+        held,
         "csc",
         "core_group",
         [*CHILDREN, ("q-mother", "present")],
         "Core group meeting",
-        by=FIRST_WORKER,
-    )
-    s.event(
-        "2012-12-10",
-        "csc",
-        "minutes_circulated",
-        CHILDREN,
-        "Conference minutes and plan sent to the core group",
-        by=FIRST_WORKER,
-        refers_to=icpc,
+        by=worker,
     )
 
 
@@ -435,26 +536,82 @@ def _first_move(s: Scenario) -> None:
         reason="Healthy Child Programme (moved in)",
         closed="2013-07-05",
     )
-    s.event(
+    m.book(
+        s,
+        "2013-01-14",
+        "2013-01-31",
+        RCPC,
+        CHILDREN,
+        reason=REFERRAL,
+        invite=("health-visiting", "gp"),
+        family=("q-mother",),
+        kind="rcpc",
+        by=SECOND_WORKER,
+    )
+    rcpc = s.event(
         "2013-01-31",
         "csc",
         "conference",
         [*CHILDREN, ("q-mother", "present")],
         "Review child protection conference: plans continue",
         by=CP_CHAIR,
-        detail="New social worker and health visitor; history summarised from the file.",
+        detail=f"Original reason for referral: {REFERRAL}\nAttended: mother, the new health "
+        "visitor. New social worker and health visitor; history summarised from the file. "
+        "The plan's outcomes carried forward unchanged.",
         significance="significant",
         outcome="cp_plan",
     )
-    for day in ("2013-02-06", "2013-03-20", "2013-05-01"):
-        s.event(
-            day,
-            "csc",
-            "core_group",
-            [*CHILDREN, ("q-mother", "present")],
-            "Core group meeting",
+    # The review's minutes a month late, confirmed by the health visitor only.
+    minutes = m.circulate(
+        s, "2013-03-01", rcpc, CHILDREN, ("health-visiting", "gp"), RCPC, by=SECOND_WORKER
+    )
+    m.received(
+        s,
+        "2013-03-04",
+        "health-visiting",
+        CHILDREN,
+        minutes["health-visiting"],
+        RCPC,
+        by="Alice Booth-Foster",
+    )
+    # The core group notes: on time once, never once, late once (finding 6: not "timely and
+    # consistent").
+    booked_on = "2013-01-31"
+    for held in ("2013-02-06", "2013-03-20", "2013-05-01"):
+        meeting = _core_group(s, booked_on, held, SECOND_WORKER)
+        booked_on = held
+        sent = {"2013-02-06": day(held, 2), "2013-05-01": "2013-05-28"}.get(held)
+        if sent is None:
+            continue
+        notes = m.circulate(
+            s,
+            sent,
+            meeting,
+            CHILDREN,
+            ("health-visiting", "schools"),
+            CORE_GROUP,
             by=SECOND_WORKER,
+            noun="Notes",
         )
+        m.received(
+            s,
+            day(sent, 1),
+            "health-visiting",
+            CHILDREN,
+            notes["health-visiting"],
+            CORE_GROUP,
+            by="Alice Booth-Foster",
+        )
+        if held == "2013-02-06":
+            m.received(
+                s,
+                day(sent, 1),
+                "schools",
+                CHILDREN,
+                notes["schools"],
+                CORE_GROUP,
+                by="Roy Hudson",
+            )
     s.event(
         "2013-03-12",
         "drug-alcohol",
@@ -487,7 +644,7 @@ def _incidents(s: Scenario) -> None:
         detail="Officers attended next day; mother at home; not enough evidence to take further.",
         significance="significant",
     )
-    s.event(
+    request = s.event(
         "2013-04-23",
         "health-visiting",
         "professionals_meeting_requested",
@@ -495,6 +652,17 @@ def _incidents(s: Scenario) -> None:
         "Health visitor asked the social worker for a professionals' meeting without mother",
         by="Alice Booth-Foster",
         significance="significant",
+    )
+    # Finding 5: the assumption that professionals could not meet without the parent.
+    s.event(
+        "2013-04-25",
+        "csc",
+        "note",
+        CHILDREN,
+        "Reply to the health visitor: her concerns to be raised at the next core group, with "
+        "mother there",
+        by=SECOND_WORKER,
+        refers_to={"agency": "health-visiting", "id": request},
     )
     s.event(
         "2013-05-01",
@@ -517,23 +685,46 @@ def _last_move_and_death(s: Scenario) -> None:
         significance="significant",
         outcome="moved_out_of_area",
     )
-    s.event(
+    _core_group(s, "2013-05-01", "2013-07-24", SECOND_WORKER, ("health-visiting", "schools", "gp"))
+    m.book(
+        s,
+        "2013-07-11",
+        "2013-07-25",
+        RCPC,
+        CHILDREN,
+        reason=REFERRAL,
+        invite=("gp",),
+        family=("q-mother",),
+        kind="rcpc",
+        by=SECOND_WORKER,
+    )
+    rcpc = s.event(
         "2013-07-25",
         "csc",
         "conference",
         [*CHILDREN, ("q-mother", "present")],
         "Review child protection conference: plans continue; transfer to Westmere to be arranged",
         by=CP_CHAIR,
+        detail=f"Original reason for referral: {REFERRAL}\nAttended: mother. Apologies: "
+        "none recorded. No professional from Westmere invited.",
         significance="significant",
         outcome="cp_plan",
     )
-    s.event(
-        "2013-07-24",
-        "csc",
-        "core_group",
-        [*CHILDREN, ("q-mother", "present")],
-        "Core group meeting",
-        by=SECOND_WORKER,
+    # The chair's action for the handover (finding 3): not done by the day Q died, and the
+    # conference's minutes not yet sent.
+    m.actions(
+        s,
+        "2013-07-25",
+        rcpc,
+        CHILDREN,
+        [
+            (
+                "csc",
+                "Notify Westmere children's social care and request a transfer-in conference",
+                "2013-08-08",
+            )
+        ],
+        by=CP_CHAIR,
     )
     s.event(
         "2013-08-14T18:32",
