@@ -4,6 +4,7 @@ mental ill-health, whose injury as a non-mobile baby was explained away."""
 
 from __future__ import annotations
 
+from threadline.demo.scenarios import meetings as m
 from threadline.demo.scenarios.builder import Place, Scenario
 
 HOME = Place("31 Simmons Terrace", "Ashby Cross", "NT5 8EN")
@@ -12,6 +13,15 @@ FATHERS_EX_HOME = Place("2 Taylor Ranch", "Hollowfield", "NT7 5WA")
 SOCIAL_WORKER = "Marcus Shaw"
 HEALTH_VISITOR = "Maria Barton"
 GP = "Dr Howard Newton"
+SCHOOL_LEAD = "Karen Oduya"
+CHILDREN = ["be-sister", "be-brother", "be-child"]
+OLDER = ["be-sister", "be-brother"]
+SIBLINGS_REFERRAL = "School's referral: the older children's poor attendance and neglect at home"
+REFERRAL = (
+    "A new baby in a household on a child in need plan, with domestic abuse, substance misuse "
+    "and mental health concerns"
+)
+CIN_REVIEW = "Child in need review"
 
 
 def build() -> Scenario:
@@ -42,6 +52,10 @@ def build() -> Scenario:
             "care, whatever the explanation",
             "Domestic abuse, substance misuse and parental mental health were all present, "
             "with historical domestic abuse",
+            "Rec BE1: child in need planning should include invitations, the sharing of plans "
+            "and minutes, and the sharing of assessments between agencies",
+            "Lesson BE2.1: on completing a child in need plan, professionals must consider who "
+            "else needs to know",
         ],
         filled_in=[
             "All names, addresses and dates; BE being a boy born in July 2016",
@@ -59,10 +73,30 @@ def build() -> Scenario:
             "The serious injury in February 2017, seen at the local hospital and transferred "
             "to a specialist children's hospital (the response does not describe the harm)",
             "The agencies are the synthetic borough's (the review is Cumbria's)",
+            "The older children's school, told of their plan and acknowledging it",
+            "The plan's outcomes (the older children's attendance and care at home), copied to "
+            "BE's plan when he was added, with nothing about him",
+            "The child in need reviews booked with mother (in November father too) and the "
+            "older children's school invited, BE's health visitor and GP never; the minutes "
+            "sent to the school and confirmed",
+            "The November review's actions: a domestic abuse risk assessment, sharing the plan "
+            "with BE's health visitor and GP, a drug service referral for father (none done), "
+            "and the school's weekly attendance reports (done)",
+            "The December review booked for 22 December, postponed for the social worker's "
+            "leave and rebooked on the return for 16 February 2017",
         ],
         children=["be-child"],
     )
-    s.agencies("csc", "police", "gp", "health-visiting", "hospital", "ambulance", "mental-health")
+    s.agencies(
+        "csc",
+        "police",
+        "gp",
+        "health-visiting",
+        "hospital",
+        "ambulance",
+        "mental-health",
+        "schools",
+    )
     _people(s)
     _history(s)
     _older_siblings_plan(s)
@@ -88,6 +122,12 @@ def build() -> Scenario:
         "finding BE2: assessments based on self-reporting rather than recorded history",
     )
     s.expect("RSK-1", "be-child", "2017-02-10", "finding B4: the trigger trio's cumulative risk")
+    s.expect(
+        "SHR-4",
+        "be-child",
+        "2017-02-10",
+        "Rec BE1: invitations to child in need meetings; agencies unaware of BE's CIN status",
+    )
     s.expect(
         "NET-3",
         "be-child",
@@ -147,7 +187,7 @@ def _people(s: Scenario) -> None:
             source_id,
             given,
             "Roberts",
-            at=("csc", "gp", "police"),
+            at=("csc", "gp", "police", "schools"),
             sex=sex,
             born=born,
             nhs=s.new_nhs_number(),
@@ -267,9 +307,35 @@ def _history(s: Scenario) -> None:
     )
 
 
+# What the family's child in need plan was for: the older children. BE was added to it in August
+# 2016 with the same outcomes, none about him (finding BE3, lesson BE1.2).
+FAMILY_OUTCOMES = (
+    (
+        "The older children missing school",
+        "Both older children attending at least 90% of the time",
+        "2016-05-23",
+        "A school attendance panel and a review of the plan",
+    ),
+    (
+        "A neglected home with little routine",
+        "A clean home, regular meals and bedtimes for the older children",
+        "2016-05-23",
+        "The plan is reviewed and a strategy discussion considered",
+    ),
+)
+
+
 def _older_siblings_plan(s: Scenario) -> None:
-    for child in ("be-sister", "be-brother"):
-        s.episode(
+    for child in OLDER:
+        s.involvement(
+            "schools",
+            child,
+            "St Anne's CE Primary School",
+            "2013-09-04",
+            lead=SCHOOL_LEAD,
+            reason="On roll (primary)",
+        )
+        plan = s.episode(
             child,
             "cin",
             "2015-11-23",
@@ -278,14 +344,43 @@ def _older_siblings_plan(s: Scenario) -> None:
             primary_need="N1",
             factors=["3B", "4B", "2B"],
         )
+        for risk, change, by, consequence in FAMILY_OUTCOMES:
+            s.plan_outcome(
+                plan,
+                "2015-11-23",
+                risk=risk,
+                change_wanted=change,
+                achieve_by=by,
+                consequence=consequence,
+            )
+    m.plan_started(
+        s,
+        "2015-11-23",
+        OLDER,
+        "Child in need plan for the older children",
+        reason=SIBLINGS_REFERRAL,
+        addresses="the older children's school attendance and the care they get at home",
+        by=SOCIAL_WORKER,
+        review_by="2016-05-23",
+    )
+    # The older children's school was told of their plan and said so; BE's agencies never were.
     s.event(
         "2015-11-23",
         "csc",
-        "plan_started",
-        ["be-sister", "be-brother"],
-        "Child in need plan for the older children",
+        "information_shared",
+        OLDER,
+        "The older children's school told of their child in need plan",
         by=SOCIAL_WORKER,
-        significance="significant",
+        counterpart="schools",
+    )
+    s.event(
+        "2015-11-24",
+        "schools",
+        "acknowledgement",
+        OLDER,
+        "Told of the older children's child in need plan",
+        by=SCHOOL_LEAD,
+        counterpart="csc",
     )
 
 
@@ -322,7 +417,7 @@ def _bes_first_months(s: Scenario) -> None:
         lead=SOCIAL_WORKER,
         reason="New baby in a household on a child in need plan",
     )
-    s.episode(
+    plan = s.episode(
         "be-child",
         "cin",
         "2016-08-15",
@@ -332,23 +427,50 @@ def _bes_first_months(s: Scenario) -> None:
         primary_need="N1",
         factors=["2B", "3B", "4B"],
     )
-    s.event(
+    m.plan_started(
+        s,
         "2016-08-15",
-        "csc",
-        "plan_started",
         ["be-child"],
         "BE added to the family's child in need plan",
+        reason=REFERRAL,
+        addresses="the older children's school attendance and the care they get at home",
         by=SOCIAL_WORKER,
-        significance="significant",
+        review_by="2016-09-08",
     )
-    s.event(
+    for risk, change, _by, consequence in FAMILY_OUTCOMES:
+        s.plan_outcome(
+            plan,
+            "2016-08-15",
+            risk=risk,
+            change_wanted=change,
+            achieve_by="2016-11-15",
+            consequence=consequence,
+        )
+    # The reviews were booked with the older children's school alone: BE's health visitor and GP
+    # were never invited, and never sent the minutes (finding BE1, Rec BE1).
+    m.book(
+        s,
+        "2016-08-25",
+        "2016-09-08",
+        CIN_REVIEW,
+        CHILDREN,
+        reason=SIBLINGS_REFERRAL,
+        invite=("schools",),
+        family=("be-mother",),
+        kind="cin_plan",
+        by=SOCIAL_WORKER,
+    )
+    review = s.event(
         "2016-09-08",
         "csc",
         "cin_review",
         ["be-sister", "be-brother", "be-child", ("be-mother", "present")],
         "Child in need review: discussion of the older children's school attendance",
         by=SOCIAL_WORKER,
+        detail=f"Original reason for referral: {SIBLINGS_REFERRAL}\nAttended: mother, the "
+        "older children's school.",
     )
+    _minutes_to_school(s, review, "2016-09-08")
     s.involvement(
         "mental-health",
         "be-mother",
@@ -399,7 +521,19 @@ def _bes_first_months(s: Scenario) -> None:
         by="DS Gavin Hall",
         counterpart="csc",
     )
-    s.event(
+    m.book(
+        s,
+        "2016-10-24",
+        "2016-11-03",
+        CIN_REVIEW,
+        CHILDREN,
+        reason=SIBLINGS_REFERRAL,
+        invite=("schools",),
+        family=("be-mother", "be-father"),
+        kind="cin_plan",
+        by=SOCIAL_WORKER,
+    )
+    review = s.event(
         "2016-11-03",
         "csc",
         "cin_review",
@@ -410,6 +544,43 @@ def _bes_first_months(s: Scenario) -> None:
         "cannabis. Mother said the argument was a one-off. Discussion of the older "
         "children's wishes.",
     )
+    # Key actions set and not followed up (lesson BE1.2): only the school's, about the older
+    # children, was done.
+    *_undone, attendance = m.actions(
+        s,
+        "2016-11-03",
+        review,
+        CHILDREN,
+        [
+            ("csc", "Complete a domestic abuse risk assessment with mother", "2016-11-24"),
+            ("csc", "Share the plan and this review with BE's health visitor and GP", "2016-11-10"),
+            ("csc", "Refer father to the drug service to confirm he has stopped", "2016-12-01"),
+            ("schools", "Report the older children's attendance each week", "2016-12-16"),
+        ],
+        by=SOCIAL_WORKER,
+    )
+    m.completed(
+        s,
+        "2016-12-16",
+        "schools",
+        OLDER,
+        attendance,
+        "Older children's attendance reported each week",
+        by=SCHOOL_LEAD,
+    )
+    _minutes_to_school(s, review, "2016-11-03")
+    m.book(
+        s,
+        "2016-11-03",
+        "2016-12-22",
+        CIN_REVIEW,
+        CHILDREN,
+        reason=SIBLINGS_REFERRAL,
+        invite=("schools",),
+        family=("be-mother", "be-father"),
+        kind="cin_plan",
+        by=SOCIAL_WORKER,
+    )
     s.event(
         "2016-11-03",
         "csc",
@@ -419,6 +590,15 @@ def _bes_first_months(s: Scenario) -> None:
         by=SOCIAL_WORKER,
         reliability="self_reported",
     )
+
+
+def _minutes_to_school(s: Scenario, review: str, held: str) -> None:
+    sent, confirmed = {
+        "2016-09-08": ("2016-09-13", "2016-09-14"),
+        "2016-11-03": ("2016-11-08", "2016-11-09"),
+    }[held]
+    copies = m.circulate(s, sent, review, CHILDREN, ("schools",), CIN_REVIEW, by=SOCIAL_WORKER)
+    m.received(s, confirmed, "schools", OLDER, copies["schools"], CIN_REVIEW, by=SCHOOL_LEAD)
 
 
 def _winter(s: Scenario) -> None:
@@ -465,6 +645,20 @@ def _winter(s: Scenario) -> None:
         "Fading bruise by BE's left eye; mother says his brother hit him with a toy",
         by=HEALTH_VISITOR,
         reliability="self_reported",
+    )
+    # Rebooked on the social worker's return, for after the Christmas backlog; still to come when
+    # BE was harmed.
+    m.book(
+        s,
+        "2017-01-09",
+        "2017-02-16",
+        CIN_REVIEW,
+        CHILDREN,
+        reason=SIBLINGS_REFERRAL,
+        invite=("schools",),
+        family=("be-mother", "be-father"),
+        kind="cin_plan",
+        by=SOCIAL_WORKER,
     )
     s.event(
         "2017-01-19",
