@@ -3,7 +3,9 @@ suspected overlay six weeks after his child in need plan ended."""
 
 from __future__ import annotations
 
+from threadline.demo.scenarios import meetings as m
 from threadline.demo.scenarios.builder import Place, Scenario
+from threadline.demo.scenarios.good_practice import day
 
 FAMILY_HOME = Place("14 Heather Walks", "Millbrook Vale", "NT4 6DS")
 MARK_FLAT = Place("Flat 3, 77 Tracey Radial", "Northtown", "NT1 9GW")
@@ -13,6 +15,11 @@ SOCIAL_WORKER = "Georgina Noble"
 MIDWIFE = "Jay Oliver"
 HEALTH_VISITOR = "Alice Booth-Foster"
 MENTAL_HEALTH = "Justin Khan"
+REFERRAL = (
+    "Midwife's referral: unborn baby; mother's older children live with their father and are "
+    "subject to a CAFCASS assessment"
+)
+CIN_REVIEW = "Child in need review"
 
 
 def build() -> Scenario:
@@ -51,6 +58,11 @@ def build() -> Scenario:
             "contact",
             "Agencies: children's social care, police, hospital trust, 2 GP practices, "
             "community health (Locala), SWYPFT, CAFCASS, CHART",
+            "Victims of domestic abuse are given the responsibility of keeping their children "
+            "safe from the perpetrators without an assessment of their capacity to do so; "
+            "perpetrators are not directly worked with (finding 1)",
+            "Question 6 asks whether the closure of a child in need case should be done in the "
+            "context of a multi-agency discussion",
         ],
         filled_in=[
             "Surnames, addresses and all dates except Steven's death (23 August 2018), the "
@@ -71,6 +83,17 @@ def build() -> Scenario:
             "The children's social care involvement opened on notification of the death, so "
             "the allocated worker can see the record",
             "The agencies are the synthetic borough's (the review is Kirklees')",
+            "The child in need plan's outcomes: the parents' mental health, Joanne keeping the "
+            "baby from Mark (after finding 1), the birth plan; none about safe sleep or a return "
+            "to drinking (after findings 5 and 6)",
+            "The child in need reviews booked with Joanne invited and Mark not; the midwife, "
+            "then the health visitor, invited and sent the minutes; Joanne's perinatal mental "
+            "health team invited and sending apologies (after finding 4)",
+            "The midwife's action to tell the social worker when Joanne was admitted in labour, "
+            "done",
+            "The written agreement at the May review that Mark's contact is supervised, with "
+            "Joanne as its monitor (after finding 1)",
+            "No meeting of the agencies before the closure (after question 6)",
         ],
         children=["e-steven"],
     )
@@ -476,7 +499,7 @@ def _child_in_need_plan(s: Scenario) -> None:
         reason="Child in need: parents' mental health and alcohol misuse",
         closed="2018-07-09",
     )
-    s.episode(
+    plan = s.episode(
         "e-steven",
         "cin",
         "2018-01-12",
@@ -489,15 +512,48 @@ def _child_in_need_plan(s: Scenario) -> None:
         end_reason="Plan's aims met; rationale recorded with manager's guidance",
         factors=["1B", "3B", "4B"],
     )
-    s.event(
+    m.plan_started(
+        s,
         "2018-01-12",
-        "csc",
-        "plan_started",
         ["e-steven"],
         "Child in need plan agreed (pre-birth)",
+        reason=REFERRAL,
+        addresses="both parents' mental health and alcohol misuse; the birth plan",
         by=SOCIAL_WORKER,
-        significance="significant",
+        review_by="2018-02-23",
     )
+    # The plan as the review describes its gaps: it leaves mother to keep the baby safe from
+    # Mark (finding 1), and says nothing about safe sleep or a return to drinking (findings 5
+    # and 6).
+    for risk, change, by, consequence in (
+        (
+            "Both parents' mental health difficulties",
+            "Joanne working with the perinatal mental health team, Mark with his community "
+            "mental health team",
+            "2018-07-12",
+            "A strategy discussion if either parent's mental health puts the baby at risk",
+        ),
+        (
+            "Domestic abuse between the parents",
+            "Joanne keeps the baby away from Mark when he has been drinking or is unwell",
+            "2018-07-12",
+            "The case is stepped up to a child protection conference",
+        ),
+        (
+            "A baby born to parents whose older children were removed",
+            "The birth plan followed: the ward tells the social worker when Joanne is admitted",
+            "2018-04-25",
+            "A strategy discussion on the ward",
+        ),
+    ):
+        s.plan_outcome(
+            plan,
+            "2018-01-12",
+            risk=risk,
+            change_wanted=change,
+            achieve_by=by,
+            consequence=consequence,
+        )
     s.event(
         "2018-03-28",
         "midwifery",
@@ -539,22 +595,7 @@ def _child_in_need_plan(s: Scenario) -> None:
         "New birth visit: safe sleep advice; routine enquiry about domestic abuse",
         by=HEALTH_VISITOR,
     )
-    for day, text in (
-        ("2018-02-23", "Child in need review"),
-        ("2018-04-06", "Child in need review: birth plan confirmed"),
-        (
-            "2018-05-31",
-            "Child in need review after the domestic abuse incident; parents now separated",
-        ),
-    ):
-        s.event(
-            day,
-            "csc",
-            "cin_review",
-            ["e-steven", ("e-joanne", "present")],
-            text,
-            by=SOCIAL_WORKER,
-        )
+    _reviews(s)
     s.event(
         "2018-05-10",
         "csc",
@@ -607,6 +648,97 @@ def _child_in_need_plan(s: Scenario) -> None:
         by=SOCIAL_WORKER,
         outcome="closure",
     )
+
+
+def _reviews(s: Scenario) -> None:
+    """The child in need reviews as an ordinary record (the review is silent on them): Joanne
+    invited and there, the midwife and (after the birth) the health visitor invited and sent
+    the minutes. Joanne's perinatal mental health team was invited and sent apologies, its work
+    with her kept apart from the baby's plan (finding 4); Mark, the source of the risk, was never
+    invited (finding 1)."""
+    baby = ["e-steven"]
+    for held, text, invite, attended in (
+        ("2018-02-23", "Child in need review", ("midwifery", "mental-health"), "the midwife"),
+        (
+            "2018-04-06",
+            "Child in need review: birth plan confirmed",
+            ("midwifery", "mental-health"),
+            "the midwife",
+        ),
+        (
+            "2018-05-31",
+            "Child in need review after the domestic abuse incident; parents now separated",
+            ("health-visiting",),
+            "the health visitor",
+        ),
+    ):
+        booking = m.book(
+            s,
+            day(held, -10),
+            held,
+            CIN_REVIEW,
+            baby,
+            reason=REFERRAL,
+            invite=invite,
+            family=("e-joanne",),
+            kind="cin_plan",
+            by=SOCIAL_WORKER,
+        )
+        sorry = "mental-health" in invite
+        if sorry:
+            m.apologies(
+                s, day(held, -1), "mental-health", baby, booking, CIN_REVIEW, by=MENTAL_HEALTH
+            )
+        review = s.event(
+            held,
+            "csc",
+            "cin_review",
+            ["e-steven", ("e-joanne", "present")],
+            text,
+            by=SOCIAL_WORKER,
+            detail=f"Original reason for referral: {REFERRAL}\nAttended: Joanne, {attended}."
+            + (" Apologies: the perinatal mental health team." if sorry else ""),
+        )
+        copies = m.circulate(s, day(held, 3), review, baby, invite, CIN_REVIEW, by=SOCIAL_WORKER)
+        for code, copy in copies.items():
+            who = {"midwifery": MIDWIFE, "mental-health": MENTAL_HEALTH}.get(code, HEALTH_VISITOR)
+            m.received(s, day(held, 4), code, baby, copy, CIN_REVIEW, by=who)
+        if held == "2018-04-06":
+            (told,) = m.actions(
+                s,
+                held,
+                review,
+                baby,
+                [
+                    (
+                        "midwifery",
+                        "Tell the social worker when Joanne is admitted in labour",
+                        "2018-04-25",
+                    )
+                ],
+                by=SOCIAL_WORKER,
+            )
+            m.completed(
+                s,
+                "2018-04-19",
+                "midwifery",
+                baby,
+                told,
+                "Social worker told of Joanne's admission in labour",
+                by=MIDWIFE,
+            )
+        if held == "2018-05-31":
+            # Joanne, the victim, is left to keep Mark's contact safe (finding 1).
+            m.written_agreement(
+                s,
+                held,
+                baby,
+                "e-mark",
+                "Mark's contact with Steven to be supervised",
+                monitor="Joanne, who is to arrange and supervise the contact",
+                contact="supervised_contact_only",
+                by=SOCIAL_WORKER,
+            )
 
 
 def _after_closure(s: Scenario) -> None:
