@@ -5,7 +5,7 @@ assessment that never started."""
 from __future__ import annotations
 
 from threadline.demo.scenarios import meetings as m
-from threadline.demo.scenarios.builder import Place, Scenario
+from threadline.demo.scenarios.builder import PersonRef, Place, Scenario
 from threadline.demo.scenarios.good_practice import day
 
 HOME = Place("23 Thomson Village", "Northtown", "NT3 4HQ")
@@ -827,7 +827,7 @@ def _gp_safeguarding_meetings(s: Scenario) -> None:
     """The practice's own multi-disciplinary meetings (finding 6): booked by the practice, the
     health visitor invited, the discussion kept in the practice's record. Nothing shows what was
     shared afterwards, or with whom, and the family were not told of them."""
-    for held, people, text, sorry in (
+    meetings: tuple[tuple[str, list[PersonRef], str, bool], ...] = (
         (
             "2016-03-16",
             ["ak-child", ("ak-mother", "mentioned"), ("ak-grandmother", "mentioned")],
@@ -846,7 +846,8 @@ def _gp_safeguarding_meetings(s: Scenario) -> None:
             "Practice safeguarding meeting discussed Ak and his maternal family",
             False,
         ),
-    ):
+    )
+    for held, people, text, sorry in meetings:
         booking = m.book(
             s,
             day(held, -10),

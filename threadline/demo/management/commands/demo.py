@@ -47,13 +47,13 @@ def report(result: DemoResult) -> str:
     for child in result.children:
         lines.append(f"  {BASE_URL}/people/{child.person_id}/  {child.name}: {child.scenario}")
     if result.conference is not None:
-        child = result.conference.children.all()[0]
+        subject = result.conference.children.all()[0]
         lines += [
             "",
             "A borough child whose meetings and plan were run in Threadline (sign in as cp.chair, "
             "social.worker or practice.manager):",
-            f"  {BASE_URL}/meetings/{result.conference.pk}/  {child.full_name}: the ICPC; "
+            f"  {BASE_URL}/meetings/{result.conference.pk}/  {subject.full_name}: the ICPC; "
             f"the GP has not confirmed the minutes",
-            f"  {BASE_URL}/people/{child.pk}/step-down/  refused while the chair's action is open",
+            f"  {BASE_URL}/people/{subject.pk}/step-down/  refused while the chair's action is open",
         ]
     return "\n".join(lines)
