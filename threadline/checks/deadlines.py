@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from threadline.checks.base import Check, Occurrence
@@ -37,4 +38,10 @@ def remind_at(check: Check, occurrence: Occurrence, nation: str) -> dt.datetime 
 
 
 def next_rung_at(check: Check, since: dt.datetime, nation: str) -> dt.datetime:
-    return end_of(add_working_days(local_day(since), check.timescale.rung_days, nation))
+    return _end_of_working_day(local_day(since), check.timescale.rung_days, nation)
+
+
+@lru_cache(maxsize=4096)
+def _end_of_working_day(start: dt.date, days: int, nation: str) -> dt.datetime:
+    """A tick works out the same few rungs for thousands of alerts: each is counted once."""
+    return end_of(add_working_days(start, days, nation))

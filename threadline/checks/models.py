@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection
+
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
+from django.db.models.expressions import RawSQL
 
 from threadline.agencies.models import Agency, Team
 from threadline.people.models import Person
@@ -170,3 +174,12 @@ class AlertRecipient(models.Model):
 
     def __str__(self) -> str:
         return f"alert {self.alert_id} to {self.practitioner_id or self.team_id}"
+
+
+def among(keys: Collection[int]) -> RawSQL:
+    """For ``field__in=among(keys)``: the keys travel as one parameter (an array on PostgreSQL,
+    a JSON array elsewhere) rather than one parameter each, which Django prepares value by value:
+    for a tick's 200,000 keys that cost more than the statements."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", (list(keys),))
+    return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(list(keys)),))

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from threadline import clock
-from threadline.agencies.models import AgencyKind, Practitioner, Role, Team, TeamKind
+from threadline.agencies.models import Agency, AgencyKind, Practitioner, Role, Team, TeamKind
 from threadline.casework.models import Involvement
 from threadline.checks.base import Actor
-from threadline.feeds.context import chunked
+from threadline.checks.models import among
 from threadline.people.models import Relationship
 
 HEALTH_VISITING: set[str] = {AgencyKind.HEALTH_VISITING, AgencyKind.SCHOOL_NURSING}
@@ -39,52 +39,125 @@ class Inbox:
         return str(self.practitioner or self.team)
 
 
+class Audience:
+    """Inboxes to tell, and what telling them writes: their keys, names and e-mail addresses."""
+
+    def __init__(self, inboxes: list[Inbox]) -> None:
+        self.inboxes = inboxes
+        self.keys = [inbox.key for inbox in inboxes]
+        self.names = ", ".join(str(inbox) for inbox in inboxes)
+        self.emails = sorted(
+            {i.practitioner.email for i in inboxes if i.practitioner and i.practitioner.email}
+        )
+
+
+class Staff:
+    """Agencies, teams and practitioners (with their managers), loaded once: every Directory of a
+    tick shares them, so routing thousands of alerts reads the staff lists once."""
+
+    def __init__(self) -> None:
+        self.agencies = Agency.objects.in_bulk()
+        self.teams = Team.objects.in_bulk()
+        for team in self.teams.values():
+            team.agency = self.agencies[team.agency_id]
+        self.practitioners = Practitioner.objects.in_bulk()
+        for practitioner in self.practitioners.values():
+            if practitioner.agency_id is not None:
+                practitioner.agency = self.agencies[practitioner.agency_id]
+            if practitioner.team_id is not None:
+                practitioner.team = self.teams[practitioner.team_id]
+            if practitioner.manager_id is not None:
+                practitioner.manager = self.practitioners[practitioner.manager_id]
+        self.by_role: dict[tuple[int, str], list[Practitioner]] = defaultdict(list)
+        for practitioner in sorted(self.practitioners.values(), key=lambda p: p.pk):
+            if practitioner.is_active and practitioner.agency_id is not None:
+                self.by_role[(practitioner.agency_id, practitioner.role)].append(practitioner)
+        self.mash_teams: dict[int, list[Team]] = defaultdict(list)
+        for team in sorted(self.teams.values(), key=lambda t: t.pk):
+            if team.kind == TeamKind.MASH:
+                self.mash_teams[team.agency_id].append(team)
+
+    def involved(
+        self, agency_id: int, team_id: int | None, lead_practitioner_id: int | None
+    ) -> Involved:
+        agency = self.agencies[agency_id]
+        return Involved(
+            agency_id,
+            agency.kind,
+            self.teams[team_id] if team_id is not None else None,
+            self.practitioners[lead_practitioner_id] if lead_practitioner_id is not None else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Involved:
+    """An open involvement as routing reads it: the agency (and its kind), team and lead."""
+
+    agency_id: int
+    kind: str
+    team: Team | None
+    lead: Practitioner | None
+
+
 class Directory:
-    def __init__(self, subject_ids: Iterable[int]) -> None:
-        today = clock.today()
-        subjects = set(subject_ids)
+    """Everything needed to route the alerts of some subjects: the people linked to them, their
+    open involvements, and the staff lists. A tick keeps one for all its batches and loads each
+    batch's subjects into it (``load``), so a subject met again is not read again."""
+
+    def __init__(self, subject_ids: Iterable[int] = (), *, staff: Staff | None = None) -> None:
+        staff = staff or Staff()
+        self.staff = staff
+        self.by_role = staff.by_role
+        self.mash_teams = staff.mash_teams
         self.linked: dict[int, set[int]] = defaultdict(set)
-        for chunk in chunked(sorted(subjects)):
+        self.involvements: dict[int, list[Involved]] = defaultdict(list)
+        self.first_csc: int | None = None
+        self.subjects: set[int] = set()  # whose links are loaded
+        self.people: set[int] = set()  # whose open involvements are loaded
+        self.found: dict[tuple[Actor, int], Audience] = {}
+        self.load(subject_ids)
+
+    def load(self, subject_ids: Iterable[int]) -> None:
+        """Read what routing these subjects' alerts needs; subjects already loaded are skipped."""
+        today = clock.today()
+        subjects = set(subject_ids) - self.subjects
+        if subjects:
             pairs = Relationship.objects.filter(
-                Q(person_id__in=chunk) | Q(relative_id__in=chunk)
+                Q(person_id__in=among(subjects)) | Q(relative_id__in=among(subjects))
             ).values_list("person_id", "relative_id")
             for person_id, relative_id in pairs:
                 self.linked[person_id].add(relative_id)
                 self.linked[relative_id].add(person_id)
+        self.subjects |= subjects
         everyone = subjects | {other for pk in subjects for other in self.linked[pk]}
-        self.involvements: dict[int, list[Involvement]] = defaultdict(list)
-        for chunk in chunked(sorted(everyone)):
+        everyone -= self.people
+        if everyone:
             rows = (
-                Involvement.objects.filter(person_id__in=chunk, opened_on__lte=today)
+                Involvement.objects.filter(person_id__in=among(everyone), opened_on__lte=today)
                 .filter(Q(closed_on__isnull=True) | Q(closed_on__gt=today))
-                .select_related("agency", "team", "lead_practitioner__manager__manager__manager")
+                .order_by("pk")
+                .values_list("person_id", "agency_id", "team_id", "lead_practitioner_id")
             )
-            for involvement in rows:
-                self.involvements[involvement.person_id].append(involvement)
-        active = Practitioner.objects.filter(is_active=True).exclude(agency=None)
-        self.by_role: dict[tuple[int, str], list[Practitioner]] = defaultdict(list)
-        for practitioner in active.select_related("agency"):
-            self.by_role[(practitioner.agency_id or 0, practitioner.role)].append(practitioner)
-        self.mash_teams: dict[int, list[Team]] = defaultdict(list)
-        for team in Team.objects.filter(kind=TeamKind.MASH):
-            self.mash_teams[team.agency_id].append(team)
-        self.any_csc = [
-            i.agency_id
-            for rows in self.involvements.values()
-            for i in rows
-            if i.agency.kind == AgencyKind.CHILDRENS_SOCIAL_CARE
-        ][:1]
-        if not self.any_csc:
-            first_mash = next(iter(self.mash_teams), None)
-            self.any_csc = [first_mash] if first_mash is not None else []
+            for person_id, *work in rows:
+                involved = self.staff.involved(*work)
+                self.involvements[person_id].append(involved)
+                if self.first_csc is None and involved.kind == AgencyKind.CHILDRENS_SOCIAL_CARE:
+                    self.first_csc = involved.agency_id
+        self.people |= everyone
 
-    def open_involvements(
-        self, subject_id: int, kinds: set[str] | None = None
-    ) -> list[Involvement]:
+    @property
+    def any_csc(self) -> list[int]:
+        """Children's services to fall back on for a subject with none of their own."""
+        if self.first_csc is not None:
+            return [self.first_csc]
+        first_mash = next(iter(self.mash_teams), None)
+        return [first_mash] if first_mash is not None else []
+
+    def open_involvements(self, subject_id: int, kinds: set[str] | None = None) -> list[Involved]:
         rows = self.involvements.get(subject_id, [])
-        return [i for i in rows if kinds is None or i.agency.kind in kinds]
+        return rows if kinds is None else [i for i in rows if i.kind in kinds]
 
-    def family_involvements(self, subject_id: int, kinds: set[str]) -> list[Involvement]:
+    def family_involvements(self, subject_id: int, kinds: set[str]) -> list[Involved]:
         """The subject's and the linked people's: probation and adult services work with the
         parent, not the child."""
         people = [subject_id, *sorted(self.linked.get(subject_id, ()))]
@@ -102,16 +175,24 @@ class Directory:
 
     def inboxes_for(self, actor: Actor, subject_id: int) -> list[Inbox]:
         """Where an alert about the subject goes for ``actor``; MASH when nobody else is found."""
-        found = FINDERS[actor](self, subject_id) or mash(self, subject_id)
-        return list({inbox.key: inbox for inbox in found}.values())
+        return self.audience(actor, subject_id).inboxes
+
+    def audience(self, actor: Actor, subject_id: int) -> Audience:
+        """The inboxes for ``actor`` about the subject, with their names and e-mail addresses;
+        worked out once per actor and subject, as a subject's alerts often share a ladder."""
+        key = (actor, subject_id)
+        if key not in self.found:
+            found = FINDERS[actor](self, subject_id) or mash(self, subject_id)
+            self.found[key] = Audience(list({inbox.key: inbox for inbox in found}.values()))
+        return self.found[key]
 
 
-def leads(involvements: list[Involvement]) -> list[Inbox]:
+def leads(involvements: list[Involved]) -> list[Inbox]:
     """Each involvement's lead practitioner, or its team where nobody is named."""
     found: list[Inbox] = []
     for involvement in involvements:
-        if involvement.lead_practitioner is not None:
-            found.append(Inbox(practitioner=involvement.lead_practitioner))
+        if involvement.lead is not None:
+            found.append(Inbox(practitioner=involvement.lead))
         elif involvement.team is not None:
             found.append(Inbox(team=involvement.team))
     return found

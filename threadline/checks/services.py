@@ -1,17 +1,27 @@
-"""Changes to alerts: raise, remind, escalate, acknowledge, resolve. Each writes its step."""
+"""Changes to alerts: raise, remind, escalate, acknowledge, resolve. Each writes its step.
+
+Each change is planned in memory (``plan_*``: the alert's fields, and the steps, inbox entries and
+e-mails it needs, gathered in a ``Writes``); the single-alert functions write one plan at once,
+``tick`` writes a whole batch of them in bulk."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import chain
+from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
+from django.core.mail import EmailMessage, get_connection
+from django.db import connection, models, transaction
 
 from threadline import clock
 from threadline.agencies.models import Agency, Practitioner
+from threadline.checks.base import Actor
 from threadline.checks.models import (
     Alert,
     AlertLevel,
@@ -23,12 +33,222 @@ from threadline.checks.models import (
 )
 from threadline.checks.recipients import Directory, Inbox
 from threadline.checks.registry import get_check
+from threadline.feeds.context import chunked
 from threadline.feeds.services import ingest_feed
 from threadline.people.models import PersonRecord
 
 
 class AlertError(ValueError):
     pass
+
+
+@dataclass(slots=True)
+class ClaimedAlert:
+    """An alert as ``tick`` reads it: only what raising, reminding, telling and escalating read
+    and change, as plain values (building 50,000 full model instances cost more than the rest of
+    a tick's Python). ``tick`` writes the changed fields back itself."""
+
+    pk: int
+    check_id: str
+    subject_id: int
+    state: str
+    rung: int
+    told_rung: int | None
+    due_at: dt.datetime
+    raised_at: dt.datetime | None
+    nation: str
+    next_action_at: dt.datetime | None
+
+
+# What the plans below work on: a full alert (the web views, evaluate) or a claimed one (tick).
+Routable = Alert | ClaimedAlert
+
+
+def _email(alert: Alert, recipients: list[str]) -> EmailMessage:
+    subject = f"[Threadline] {alert.check_id}: {alert.what[:120]}"
+    body = (
+        f"{alert.what}\n\nDue: {alert.due_at:%d %B %Y}\nWhy: {alert.why}\n\n"
+        f"Open the child's record in Threadline to act on it."
+    )
+    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+
+
+def send_emails(pending: list[tuple[int, list[str]]]) -> None:
+    """One message per alert (by key), all sent over one connection."""
+    alerts = Alert.objects.in_bulk([pk for pk, _ in pending])
+    messages = [_email(alerts[pk], to) for pk, to in pending if pk in alerts]
+    get_connection(fail_silently=True).send_messages(messages)
+
+
+# A step to write: (alert, kind, at, actor id, detail); an inbox told: (alert, practitioner id,
+# team id, rung, told at). The alert's key is read only when they are written: a new alert's
+# key comes from the same batch's insert.
+StepRow = tuple[Routable, str, dt.datetime, int | None, str]
+RecipientRow = tuple[Routable, int | None, int | None, int, dt.datetime]
+
+
+STEP_FIELDS = ("alert", "kind", "at", "actor", "detail")
+RECIPIENT_FIELDS = ("alert", "practitioner", "team", "rung", "told_at")
+
+
+def insert_rows(model: type[models.Model], names: tuple[str, ...], rows: list[tuple]) -> None:
+    """INSERT many rows of plain values (ints, strings, None, datetimes) in a few statements:
+    on PostgreSQL one ``INSERT ... SELECT * FROM UNNEST(arrays)`` per 5,000 rows, as Django's
+    own ``bulk_create`` does there; elsewhere multi-row VALUES, as many rows a statement as the
+    database takes parameters.
+
+    Not ``bulk_create`` itself: it builds a model instance per row and prepares every value
+    through its field; for a full tick's 108,000 steps that took 3.2 s on SQLite where this
+    takes 0.3 s, and 2.7 s of CPU on PostgreSQL where this takes 0.7 s."""
+    if not rows:
+        return
+    fields = [f for name in names if isinstance(f := model._meta.get_field(name), models.Field)]
+    if len(fields) != len(names):
+        raise ValueError(f"not all of {names} are concrete fields of {model.__name__}")
+    columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
+    adapted: dict[dt.datetime, Any] = {}
+    for index, field_ in enumerate(fields):
+        if isinstance(field_, models.DateTimeField):  # as Django would; each distinct value once
+            columns[index] = [
+                adapted.get(value)
+                or adapted.setdefault(value, connection.ops.adapt_datetimefield_value(value))
+                for value in columns[index]
+            ]
+    quote = connection.ops.quote_name
+    insert = (
+        f"INSERT INTO {quote(model._meta.db_table)} "
+        f"({', '.join(quote(field_.column) for field_ in fields)}) "
+    )
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # varchar[] rather than varchar(15)[]: as Django does, so nothing is truncated.
+            types = [str(field_.db_type(connection)).split("(")[0] for field_ in fields]
+            unnest = ", ".join(f"%s::{db_type}[]" for db_type in types)
+            for start in range(0, len(rows), UNNEST_ROWS):
+                arrays = [list(column[start : start + UNNEST_ROWS]) for column in columns]
+                cursor.execute(f"{insert}SELECT * FROM UNNEST({unnest})", arrays)
+            return
+        values = list(zip(*columns, strict=True))
+        per_statement = (connection.features.max_query_params or 10_000) // len(fields)
+        row_marks = "(" + ", ".join(["%s"] * len(fields)) + ")"
+        for chunk in chunked(values, per_statement):
+            marks = ", ".join([row_marks] * len(chunk))
+            cursor.execute(f"{insert}VALUES {marks}", list(chain.from_iterable(chunk)))
+
+
+UNNEST_ROWS = 5000
+
+
+@dataclass
+class Writes:
+    """What changes to alerts write besides the alerts' own fields: their steps, the inboxes
+    told and the e-mails to send. The ``plan_*`` functions below change an alert in memory and
+    add here what it needs written; ``save`` writes it all in bulk, so one alert (the web views)
+    and thousands (``tick``) go through the same logic. The caller saves the alerts themselves."""
+
+    steps: list[StepRow] = field(default_factory=list)
+    recipients: list[RecipientRow] = field(default_factory=list)
+    emails: list[tuple[int, list[str]]] = field(default_factory=list)
+
+    def step(
+        self,
+        alert: Routable,
+        kind: StepKind,
+        at: dt.datetime,
+        *,
+        actor: Practitioner | None = None,
+        detail: str = "",
+    ) -> None:
+        self.steps.append((alert, kind.value, at, actor.pk if actor else None, detail))
+
+    def save(self) -> None:
+        """Write the steps and inbox entries, and send the e-mails once the transaction commits."""
+        steps = [(alert.pk, *rest) for alert, *rest in self.steps]
+        insert_rows(AlertStep, STEP_FIELDS, steps)
+        recipients = [(alert.pk, *rest) for alert, *rest in self.recipients]
+        insert_rows(AlertRecipient, RECIPIENT_FIELDS, recipients)
+        if self.emails:
+            transaction.on_commit(partial(send_emails, self.emails))
+        self.steps, self.recipients, self.emails = [], [], []
+
+
+def ladder(check_id: str) -> tuple[Actor, ...]:
+    return _ladders.get(check_id) or _ladders.setdefault(check_id, get_check(check_id).rungs())
+
+
+_ladders: dict[str, tuple[Actor, ...]] = {}
+
+
+def plan_notify(
+    alert: Routable, *, rung: int, directory: Directory, now: dt.datetime, writes: Writes
+) -> list[Inbox]:
+    """Put the alert in the inboxes of the actor at ``rung``; e-mail them after commit."""
+    rungs = ladder(alert.check_id)
+    actor = rungs[min(rung, len(rungs) - 1)]
+    audience = directory.audience(actor, alert.subject_id)
+    alert.told_rung = rung
+    writes.recipients.extend(
+        (alert, practitioner_id, team_id, rung, now) for practitioner_id, team_id in audience.keys
+    )
+    writes.step(alert, StepKind.NOTIFIED, now, detail=f"{actor}: {audience.names}"[:1000])
+    if audience.emails:
+        writes.emails.append((alert.pk, audience.emails))
+    return audience.inboxes
+
+
+def plan_raise(
+    alert: Routable,
+    *,
+    now: dt.datetime,
+    writes: Writes,
+    directory: Directory | None = None,
+    detail: str | None = None,
+) -> None:
+    """Raise now; the inboxes are told now too when a directory is given, else at the next tick."""
+    alert.state = AlertState.RAISED
+    alert.raised_at = now
+    writes.step(alert, StepKind.RAISED, now, detail=detail or f"due {alert.due_at:%Y-%m-%d}")
+    if directory is not None:
+        plan_notify(alert, rung=0, directory=directory, now=now, writes=writes)
+
+
+def plan_remind(alert: Routable, *, now: dt.datetime, directory: Directory, writes: Writes) -> None:
+    writes.step(alert, StepKind.REMINDED, now, detail=f"due {alert.due_at:%Y-%m-%d}")
+    plan_notify(alert, rung=0, directory=directory, now=now, writes=writes)
+
+
+def plan_escalate(
+    alert: Routable, *, now: dt.datetime, directory: Directory, writes: Writes
+) -> bool:
+    """Tell the next rung up; False when the top of the ladder has already been told."""
+    if alert.rung + 1 >= len(ladder(alert.check_id)):
+        return False
+    alert.rung += 1
+    writes.step(alert, StepKind.ESCALATED, now, detail=f"rung {alert.rung}")
+    plan_notify(alert, rung=alert.rung, directory=directory, now=now, writes=writes)
+    return True
+
+
+def plan_resolve(
+    alert: Alert,
+    resolution: Resolution,
+    *,
+    now: dt.datetime,
+    writes: Writes,
+    actor: Practitioner | None = None,
+    reason: str = "",
+) -> None:
+    alert.state = AlertState.RESOLVED
+    alert.resolution = resolution
+    alert.resolution_reason = reason
+    alert.resolved_by = actor
+    alert.resolved_at = now
+    alert.next_action_at = None
+    detail = f"{resolution.label}. {reason}" if reason else resolution.label
+    writes.step(alert, StepKind.RESOLVED, now, actor=actor, detail=detail[:1000])
+
+
+# One alert at a time, for the web views and the tests: the same plans, written at once.
 
 
 def add_step(
@@ -38,63 +258,32 @@ def add_step(
 
 
 def notify(alert: Alert, *, rung: int, directory: Directory | None = None) -> list[Inbox]:
-    """Put the alert in the inboxes of the actor at ``rung`` and e-mail them after commit."""
-    check = get_check(alert.check_id)
-    rungs = check.rungs()
-    actor = rungs[min(rung, len(rungs) - 1)]
+    writes = Writes()
     directory = directory or Directory([alert.subject_id])
-    inboxes = directory.inboxes_for(actor, alert.subject_id)
-    alert.told_rung = rung
-    now = clock.now()
-    AlertRecipient.objects.bulk_create(
-        [
-            AlertRecipient(
-                alert=alert, practitioner=i.practitioner, team=i.team, rung=rung, told_at=now
-            )
-            for i in inboxes
-        ]
-    )
-    names = ", ".join(str(inbox) for inbox in inboxes)
-    add_step(alert, StepKind.NOTIFIED, detail=f"{actor}: {names}"[:1000])
-    emails = sorted(
-        {i.practitioner.email for i in inboxes if i.practitioner and i.practitioner.email}
-    )
-    if emails:
-        transaction.on_commit(lambda: _email(alert, emails))
+    inboxes = plan_notify(alert, rung=rung, directory=directory, now=clock.now(), writes=writes)
+    writes.save()
     return inboxes
-
-
-def _email(alert: Alert, recipients: list[str]) -> None:
-    subject = f"[Threadline] {alert.check_id}: {alert.what[:120]}"
-    body = (
-        f"{alert.what}\n\nDue: {alert.due_at:%d %B %Y}\nWhy: {alert.why}\n\n"
-        f"Open the child's record in Threadline to act on it."
-    )
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=True)
 
 
 def raise_alert(alert: Alert, directory: Directory | None = None) -> None:
     """Raise now; the inboxes are told now too when a directory is given, else at the next tick."""
-    alert.state = AlertState.RAISED
-    alert.raised_at = clock.now()
-    add_step(alert, StepKind.RAISED, detail=f"due {alert.due_at:%Y-%m-%d}")
-    if directory is not None:
-        notify(alert, rung=0, directory=directory)
+    writes = Writes()
+    plan_raise(alert, now=clock.now(), writes=writes, directory=directory)
+    writes.save()
 
 
 def remind(alert: Alert, directory: Directory) -> None:
-    add_step(alert, StepKind.REMINDED, detail=f"due {alert.due_at:%Y-%m-%d}")
-    notify(alert, rung=0, directory=directory)
+    writes = Writes()
+    plan_remind(alert, now=clock.now(), directory=directory, writes=writes)
+    writes.save()
 
 
 def escalate(alert: Alert, directory: Directory) -> bool:
     """Tell the next rung up; False when the top of the ladder has already been told."""
-    if alert.rung + 1 >= len(get_check(alert.check_id).rungs()):
-        return False
-    alert.rung += 1
-    add_step(alert, StepKind.ESCALATED, detail=f"rung {alert.rung}")
-    notify(alert, rung=alert.rung, directory=directory)
-    return True
+    writes = Writes()
+    escalated = plan_escalate(alert, now=clock.now(), directory=directory, writes=writes)
+    writes.save()
+    return escalated
 
 
 def resolve(
@@ -104,13 +293,9 @@ def resolve(
     actor: Practitioner | None = None,
     reason: str = "",
 ) -> None:
-    alert.state = AlertState.RESOLVED
-    alert.resolution = resolution
-    alert.resolution_reason = reason
-    alert.resolved_by = actor
-    alert.resolved_at = clock.now()
-    alert.next_action_at = None
-    add_step(alert, StepKind.RESOLVED, actor=actor, detail=f"{resolution.label}. {reason}"[:1000])
+    writes = Writes()
+    plan_resolve(alert, resolution, now=clock.now(), writes=writes, actor=actor, reason=reason)
+    writes.save()
 
 
 @transaction.atomic
