@@ -104,7 +104,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, with an idle timeout that does not write the session on every request, and the
+    # request's audit entries and session change in one commit (see threadline.web.middleware).
+    "threadline.web.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -144,8 +146,11 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = PROJECT_DIR / "var" / "static"
 
+# Signed out after 30 minutes without activity. Activity restarts the timeout, but the session is
+# saved again at most once every SESSION_REFRESH_SECONDS (threadline.web.middleware), not on every
+# request: so the timeout ends between 29 and 30 minutes after the last activity, never later.
 SESSION_COOKIE_AGE = int(env_str("THREADLINE_SESSION_SECONDS", str(30 * 60)))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_SECONDS = 60
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

@@ -274,3 +274,45 @@ def test_a_to_date_before_the_from_date_is_refused(worker_client: Client, family
         {"date_from": "01/03/2024", "date_to": "01/02/2024"},
     ).content.decode()
     assert "must be the same as or after" in page
+
+
+def test_entries_are_escaped_and_their_detail_keeps_its_paragraphs(
+    worker_client: Client, family: Family
+) -> None:
+    EventFactory(
+        agency=family.police,
+        occurred_at=at(dt.date(2024, 5, 30)),
+        summary='Note <script>alert("x")</script> & more',
+        detail="First line <b>bold</b>\nsecond line\n\nNew paragraph",
+        people=[family.child],
+    )
+    url = reverse("person", args=[family.child.pk])
+    page = worker_client.get(url).content.decode()
+    assert "<script>alert" not in page and "<b>bold" not in page
+    assert escape('Note <script>alert("x")</script> & more') in page
+    detail = f"<p>{escape('First line <b>bold</b>')}<br>second line</p>\n\n<p>New paragraph</p>"
+    assert f'<div class="govuk-details__text">{detail}</div>' in page
+    assert 'Detail<span class="govuk-visually-hidden"> of home visit on 30 May 2024</span>' in page
+    printed = worker_client.get(reverse("person-chronology-print", args=[family.child.pk]))
+    assert (
+        f'<div class="govuk-body-s tl-entry__detail-text">{detail}</div>'
+        in printed.content.decode()
+    )
+
+
+def test_the_filter_lists_show_what_was_asked_for(worker_client: Client, family: Family) -> None:
+    page = worker_client.get(
+        reverse("person", args=[family.child.pk]),
+        {
+            "agency": family.police.pk,
+            "event_type": EventType.HOME_VISIT,
+            "person": family.father.pk,
+            "significance": Significance.CRITICAL,
+        },
+    ).content.decode()
+    assert f'<option value="{family.police.pk}" selected>Northshire Police</option>' in page
+    assert '<option value="home_visit" selected>Home visit</option>' in page
+    assert f'<option value="{family.father.pk}" selected>' in page
+    assert '<option value="critical" selected>Critical only</option>' in page
+    assert page.count(" selected>") == 4
+    assert "Northshire Children&#x27;s Social Care</option>" in page

@@ -1,4 +1,11 @@
-"""Need to know. Every read of a person's record on a user's behalf goes through here."""
+"""Need to know. Every read of a person's record on a user's behalf goes through here.
+
+Audit entries made while a web request is served are held on the request and written by
+``web.middleware.SessionMiddleware`` once the response is ready, in the same commit as any
+session change, and before a byte of the response leaves the server (a failed write turns the
+response into an error, so nothing is shown unaudited). Outside a request they are written at
+once.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,7 @@ from django.http import Http404, HttpRequest
 
 from threadline import clock
 from threadline.access.models import AuditAction, AuditEntry
-from threadline.agencies.models import Practitioner, TeamKind
+from threadline.agencies.models import Practitioner, Role, Team, TeamKind
 from threadline.casework.models import Involvement
 from threadline.people.models import Person
 
@@ -17,13 +24,28 @@ def _open_involvements() -> QuerySet[Involvement]:
     return Involvement.objects.filter(Q(closed_on__isnull=True) | Q(closed_on__gt=today))
 
 
+def _mash_filter(user: Practitioner) -> Q | None:
+    """Front-door involvements, if ``user`` is in the MASH. ``user.is_mash`` reads the user's team,
+    a query of its own; unless the team was fetched already, it is checked inside the access
+    query instead."""
+    front_door = Q(team__kind=TeamKind.MASH)
+    if user.role == Role.MASH:
+        return front_door
+    if user.team_id is None:
+        return None
+    if Practitioner.team.is_cached(user):
+        return front_door if user.is_mash else None
+    return front_door & Q(Exists(Team.objects.filter(pk=user.team_id, kind=TeamKind.MASH)))
+
+
 def _relationship_filter(user: Practitioner) -> Q:
     """The involvements that give ``user`` a legitimate relationship with their person."""
     legitimate = Q(lead_practitioner=user)
     if user.agency_id is not None:
         legitimate |= Q(agency_id=user.agency_id)
-    if user.is_mash:
-        legitimate |= Q(team__kind=TeamKind.MASH)
+    mash = _mash_filter(user)
+    if mash is not None:
+        legitimate |= mash
     return legitimate
 
 
@@ -38,6 +60,40 @@ def visible_people(user: Practitioner) -> QuerySet[Person]:
 
 def can_view_person(user: Practitioner, person: Person) -> bool:
     return visible_people(user).filter(pk=person.pk).exists()
+
+
+def _person_and_visibility(user: Practitioner, person_id: int) -> tuple[Person | None, bool]:
+    """The person, and whether ``user`` may see them, in one query."""
+    if not user.is_active:
+        return Person.objects.filter(pk=person_id).first(), False
+    involvements = _open_involvements().filter(_relationship_filter(user), person=OuterRef("pk"))
+    person = Person.objects.filter(pk=person_id).annotate(visible=Exists(involvements)).first()
+    return person, bool(person is not None and person.visible)
+
+
+# The request attribute holding the audit entries still to be written (see the module's doc).
+PENDING_AUDIT = "_threadline_pending_audit"
+
+
+def hold_audit(request: HttpRequest) -> None:
+    """Hold this request's audit entries until ``write_held_audit``."""
+    setattr(request, PENDING_AUDIT, [])
+
+
+def held_audit(request: HttpRequest) -> list[AuditEntry]:
+    return list(getattr(request, PENDING_AUDIT, None) or [])
+
+
+def write_held_audit(request: HttpRequest) -> None:
+    """Write the entries held on ``request`` (call inside the transaction that should hold them).
+    Later entries are written at once, as outside a request."""
+    entries = held_audit(request)
+    if hasattr(request, PENDING_AUDIT):
+        delattr(request, PENDING_AUDIT)
+    if len(entries) == 1:
+        entries[0].save()
+    elif entries:
+        AuditEntry.objects.bulk_create(entries)
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -55,7 +111,7 @@ def record_audit(
     detail: str = "",
     request: HttpRequest | None = None,
 ) -> AuditEntry:
-    return AuditEntry.objects.create(
+    entry = AuditEntry(
         at=clock.now(),
         actor=user,
         action=action,
@@ -64,6 +120,12 @@ def record_audit(
         detail=detail[:500],
         ip_address=client_ip(request),
     )
+    pending = getattr(request, PENDING_AUDIT, None)
+    if pending is not None:
+        pending.append(entry)
+    else:
+        entry.save()
+    return entry
 
 
 def access_person(
@@ -78,8 +140,8 @@ def access_person(
 
     Refusals are 404, not 403, so that outsiders cannot learn who is in the record.
     """
-    person = Person.objects.filter(pk=person_id).first()
-    if person is None or not can_view_person(user, person):
+    person, visible = _person_and_visibility(user, person_id)
+    if person is None or not visible:
         record_audit(
             user,
             AuditAction.DENIED,

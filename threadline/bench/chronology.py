@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import statistics
 import time
@@ -188,7 +189,11 @@ def run(sizes: tuple[int, ...] = (100_000, 1_000_000), requests: int = 200) -> d
         started = time.perf_counter()
         borough.grow_to(size)
         analyse()
-        figures = page_times(borough, requests=requests)
+        load_before = os.getloadavg()
+        figures: dict[str, Any] = dict(page_times(borough, requests=requests))
+        # Other work on the machine slows the pages: the load averages say how much there was.
+        figures["load_average_before"] = [round(load, 2) for load in load_before]
+        figures["load_average_after"] = [round(load, 2) for load in os.getloadavg()]
         figures["fill_seconds"] = round(time.perf_counter() - started, 1)
         figures["child_entries"] = EventPerson.objects.filter(person=borough.child).count()
         results["sizes"][str(size)] = figures

@@ -36,7 +36,12 @@ from threadline.people.selectors import (
     search_people,
 )
 from threadline.web.exports import chronology_csv_lines
-from threadline.web.forms import ChronologyFilterForm, SearchForm, describe_filters
+from threadline.web.forms import (
+    ChronologyFilterForm,
+    SearchForm,
+    describe_filters,
+    filter_selects,
+)
 from threadline.web.links import filter_query
 from threadline.web.presenters import chronology_rows
 
@@ -84,6 +89,7 @@ def _chronology_context(request: PractitionerRequest, person: Person) -> dict[st
         "filter_form": form,
         "filters": filters,
         "options": options,
+        "selects": filter_selects(form, options),
         "filter_words": describe_filters(filters, options),
         "page": page,
         "rows": chronology_rows(list(page), person),

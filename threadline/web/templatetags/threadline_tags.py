@@ -14,6 +14,7 @@ from threadline.casework.models import EpisodeKind, StatusEpisode
 from threadline.people.models import Person
 from threadline.people.selectors import current_status
 from threadline.web import links
+from threadline.web.presenters import ChronologyRow, rows_html
 
 register = template.Library()
 
@@ -97,12 +98,6 @@ def life_stage(person: Person) -> str:
 
 
 @register.filter
-def same_value(value: object, other: object) -> bool:
-    """Whether a submitted form value (a string) is this option's value (often an int)."""
-    return value is not None and str(value) == str(other)
-
-
-@register.filter
 def elided_pages(paginator: Paginator[object], number: int) -> list[int | str]:
     """Page numbers around the current one, with the ends, and ellipses between."""
     return list(paginator.get_elided_page_range(number, on_each_side=2, on_ends=1))
@@ -127,3 +122,10 @@ def born(person: Person) -> str:
 def time_since(day: dt.date) -> str:
     """'1 year, 3 months': Django's timesince, measured from Threadline's clock, not the wall's."""
     return timesince(day, now=clock.today())
+
+
+@register.simple_tag
+def chronology_rows(rows: list[ChronologyRow], expand_detail: bool = False) -> str:
+    """The chronology table's rows, written in Python (``web.presenters.rows_html``): the
+    hottest markup in Threadline."""
+    return rows_html(rows, expand_detail=bool(expand_detail))
