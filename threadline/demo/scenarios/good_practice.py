@@ -60,25 +60,35 @@ def tell_agencies(
         )
 
 
-def minutes(s: Scenario, f: Family, meeting: str, held: str, others: Sequence[str] = ()) -> None:
-    s.event(
-        day(held, 2),
-        "csc",
-        "minutes_circulated",
-        [f.child],
-        "Minutes circulated",
-        refers_to=meeting,
-    )
-    for agency in (*f.agencies, *others):
+def send_minutes(
+    s: Scenario, children: Sequence[str], meeting: str, held: str, to: Sequence[str]
+) -> None:
+    """As Threadline's own meetings record them: a copy sent to each agency two working days
+    after the meeting (counterpart = the agency, answering the meeting), and each agency's
+    receipt of its copy the next working day."""
+    for agency in to:
+        copy = s.event(
+            day(held, 2),
+            "csc",
+            "minutes_circulated",
+            list(children),
+            f"Minutes sent to {agency}",
+            counterpart=agency,
+            refers_to=meeting,
+        )
         s.event(
             day(held, 3),
             agency,
             "minutes_received",
-            [f.child],
+            list(children),
             "Minutes received",
             counterpart="csc",
-            refers_to={"agency": "csc", "id": meeting},
+            refers_to={"agency": "csc", "id": copy},
         )
+
+
+def minutes(s: Scenario, f: Family, meeting: str, held: str, others: Sequence[str] = ()) -> None:
+    send_minutes(s, [f.child], meeting, held, (*f.agencies, *others))
 
 
 def child_seen_and_heard(s: Scenario, f: Family, when: str) -> None:
@@ -219,25 +229,9 @@ def tell_household(
 def circulate(
     s: Scenario, h: Household, meeting: str, held: str, others: Sequence[str] = ()
 ) -> None:
-    """Minutes out two working days after the meeting, each agency's receipt the day after."""
-    s.event(
-        day(held, 2),
-        "csc",
-        "minutes_circulated",
-        list(h.children),
-        "Minutes and plan circulated",
-        refers_to=meeting,
-    )
-    for agency in (*h.agencies, *others):
-        s.event(
-            day(held, 3),
-            agency,
-            "minutes_received",
-            list(h.children),
-            "Minutes received",
-            counterpart="csc",
-            refers_to={"agency": "csc", "id": meeting},
-        )
+    """Minutes out to each agency two working days after the meeting, each agency's receipt
+    the day after."""
+    send_minutes(s, h.children, meeting, held, (*h.agencies, *others))
 
 
 def children_seen_and_heard(s: Scenario, h: Household, when: str, where: str) -> None:
