@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "threadline.checks",
     "threadline.meetings",
     "threadline.stepdown",
+    "threadline.assessments",
     "threadline.plans",
     "threadline.web",
     "threadline.demo",

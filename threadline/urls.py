@@ -7,6 +7,7 @@ urlpatterns = [
     path("alerts/", include("threadline.checks.urls")),
     path("", include("threadline.meetings.urls")),
     path("", include("threadline.stepdown.urls")),
+    path("", include("threadline.assessments.urls")),
     path("", include("threadline.plans.urls")),
     path("", include("threadline.web.urls")),
 ]
