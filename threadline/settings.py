@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "threadline.stepdown",
     "threadline.assessments",
     "threadline.plans",
+    "threadline.transfers",
     "threadline.web",
     "threadline.demo",
     "threadline.bench",
@@ -146,6 +147,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = PROJECT_DIR / "var" / "static"
+THREADLINE_SIGNING_KEY_FILE = PROJECT_DIR / env_str("THREADLINE_KEY_FILE", "var/signing-key.pem")
 
 # Signed out after 30 minutes without activity. Activity restarts the timeout, but the session is
 # saved again at most once every SESSION_REFRESH_SECONDS (threadline.web.middleware), not on every

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("threadline.stepdown.urls")),
     path("", include("threadline.assessments.urls")),
     path("", include("threadline.plans.urls")),
+    path("", include("threadline.transfers.urls")),
     path("", include("threadline.web.urls")),
 ]
