@@ -247,9 +247,11 @@ def test_the_case_is_written_as_the_sending_authoritys_records(
     assert incident.detail.startswith("Officers attended.")
     assert "first recorded by Northshire police" in incident.detail
     invitations = events.filter(agency=sender, event_type=EventType.INVITATION)
-    assert invitations and all(
-        e.refers_to and e.refers_to.source_id == "csc:tl-meeting-2-booked" for e in invitations
-    )
+    bookings = {e.refers_to for e in invitations}
+    assert invitations and len(bookings) == 1, "every invitation answers the one booking"
+    booking = bookings.pop()
+    assert booking is not None and booking.event_type == EventType.MEETING_SCHEDULED
+    assert booking.agency == sender
     cp = StatusEpisode.objects.get(agency=sender, source_id="csc:cp1")
     assert (cp.person, cp.kind, cp.category_of_abuse, cp.ended_on) == (child, "cp", "EMO", None)
     outcome = PlanOutcome.objects.get(episode=cp)
