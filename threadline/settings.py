@@ -44,7 +44,12 @@ def database_from_url(url: str) -> dict[str, object]:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
-            "TEST": {"NAME": os.environ.get("THREADLINE_TEST_SQLITE_NAME") or None},
+            # A file rather than memory: in-memory SQLite shares one cache between connections
+            # and fails at once where two workers (threads) write, instead of waiting its turn.
+            "TEST": {
+                "NAME": os.environ.get("THREADLINE_TEST_SQLITE_NAME")
+                or str(PROJECT_DIR / "var" / "test-db.sqlite3")
+            },
         }
     if parsed.scheme in {"postgres", "postgresql"}:
         return {

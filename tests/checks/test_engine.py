@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import threading
+
 import pytest
 from django.core import mail
+from django.db import connection
 
 from tests.checks.family import at, feed, strategy_discussion
-from threadline import clock
-from threadline.checks.engine import _claim, evaluate, tick
-from threadline.checks.models import Alert, AlertRecipient, AlertState, Resolution
+from threadline.checks.engine import EvaluationResult, evaluate, tick
+from threadline.checks.models import (
+    Alert,
+    AlertRecipient,
+    AlertState,
+    AlertStep,
+    Resolution,
+    StepKind,
+)
 from threadline.checks.services import AlertError, acknowledge_alert, record_judgement
 
 pytestmark = pytest.mark.django_db
@@ -129,9 +139,35 @@ def test_a_corrected_record_that_no_longer_meets_the_condition_closes_it(ladder:
     assert (alert.state, alert.resolution) == (AlertState.RESOLVED, Resolution.NO_LONGER_APPLIES)
 
 
-def test_two_workers_never_claim_the_same_alert(ladder: dict) -> None:
-    strategy_discussion("2024-03-04")
-    at("2024-03-06", 1)
-    first = _claim(clock.now(), 100)
-    second = _claim(clock.now(), 100)
-    assert [a.check_id for a in first] and second == []
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_once_act_on_each_alert_once(ladder: dict) -> None:
+    days = [dt.date(2024, 3, 4) + dt.timedelta(days=n) for n in range(40)]
+    for number, day in enumerate([day for day in days if day.weekday() < 5][:24]):
+        strategy_discussion(day.isoformat(), event_id=f"sd{number}")
+    at("2024-05-01", 1)
+    start = threading.Barrier(2)
+    results: list[EvaluationResult] = []
+    failures: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            start.wait()
+            results.append(tick(limit=3))  # small batches, so the two workers interleave
+        except BaseException as failure:
+            failures.append(failure)
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join()
+    assert failures == []
+    raised = AlertStep.objects.filter(kind=StepKind.RAISED)
+    assert raised.filter(alert__check_id="DEC-1").count() == 24
+    assert raised.count() == raised.values("alert").distinct().count() == Alert.objects.count()
+    assert sum(result.raised for result in results) == raised.count()
+    told = AlertRecipient.objects.filter(rung=0)
+    assert told.count() == told.values("alert").distinct().count()
+    assert all(result.raised for result in results), "both workers took a share"

@@ -45,8 +45,13 @@ class Alert(models.Model):
     professional judgement. It is never dismissed silently.
     """
 
-    check_id = models.CharField(max_length=10, db_index=True)
-    subject = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="alerts")
+    # Few indexes, because ``tick`` rewrites tens of thousands of alerts a pass and every index
+    # is written with them: the subject's alerts are found by ``alert_subject_state``, a check's
+    # open ones by ``one_open_alert_per_occurrence``; the practitioners' keys are never searched.
+    check_id = models.CharField(max_length=10)
+    subject = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="alerts", db_index=False
+    )
     occurrence = models.CharField(max_length=120)
     state = models.CharField(max_length=15, choices=AlertState.choices)
     level = models.CharField(max_length=10, choices=AlertLevel.choices, default=AlertLevel.ALERT)
@@ -63,6 +68,7 @@ class Alert(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        db_index=False,
     )
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolution = models.CharField(max_length=20, choices=Resolution.choices, blank=True)
@@ -73,6 +79,7 @@ class Alert(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        db_index=False,
     )
     rung = models.PositiveSmallIntegerField(default=0, help_text="Step reached on the ladder.")
     told_rung = models.SmallIntegerField(
@@ -181,5 +188,7 @@ def among(keys: Collection[int]) -> RawSQL:
     a JSON array elsewhere) rather than one parameter each, which Django prepares value by value:
     for a tick's 200,000 keys that cost more than the statements."""
     if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", (list(keys),))
+        # An array literal, one string: Django's psycopg binds on the client, and a list of
+        # 50,000 ints is adapted value by value in Python.
+        return RawSQL("SELECT unnest(%s::bigint[])", ("{" + ",".join(map(str, keys)) + "}",))
     return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(list(keys)),))
