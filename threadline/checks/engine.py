@@ -194,7 +194,6 @@ CLAIMED_FIELDS = (
     "rung",
     "told_rung",
     "due_at",
-    "raised_at",
     "nation",
     "next_action_at",
 )

@@ -55,9 +55,11 @@ class ClaimedAlert:
     rung: int
     told_rung: int | None
     due_at: dt.datetime
-    raised_at: dt.datetime | None
     nation: str
     next_action_at: dt.datetime | None
+    # Written when the alert is raised, never read by ``tick``: not fetched (parsing a timestamp
+    # for every alert costs a tick a good part of a second), so None until raised here.
+    raised_at: dt.datetime | None = None
 
 
 # What the plans below work on: a full alert (the web views, evaluate) or a claimed one (tick).
@@ -162,9 +164,9 @@ class Writes:
 
     def save(self) -> None:
         """Write the steps and inbox entries, and send the e-mails once the transaction commits."""
-        steps = [(alert.pk, *rest) for alert, *rest in self.steps]
+        steps = [(a.pk, kind, at, actor, detail) for a, kind, at, actor, detail in self.steps]
         insert_rows(AlertStep, STEP_FIELDS, steps)
-        recipients = [(alert.pk, *rest) for alert, *rest in self.recipients]
+        recipients = [(a.pk, p, t, rung, at) for a, p, t, rung, at in self.recipients]
         insert_rows(AlertRecipient, RECIPIENT_FIELDS, recipients)
         if self.emails:
             transaction.on_commit(partial(send_emails, self.emails))
