@@ -1,10 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from django.conf import settings
+
 from threadline import clock
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The SQLite test database is a file under var/, which a fresh clone does not have.
+    test_name = settings.DATABASES["default"].get("TEST", {}).get("NAME")
+    if test_name:
+        Path(test_name).parent.mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture(autouse=True)

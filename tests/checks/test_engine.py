@@ -170,4 +170,7 @@ def test_two_workers_at_once_act_on_each_alert_once(ladder: dict) -> None:
     assert sum(result.raised for result in results) == raised.count()
     told = AlertRecipient.objects.filter(rung=0)
     assert told.count() == told.values("alert").distinct().count()
-    assert all(result.raised for result in results), "both workers took a share"
+    if connection.vendor == "postgresql":
+        # Waiters on the advisory lock queue in turn; SQLite's busy handler polls instead, so
+        # there the worker that commits first may well take every batch.
+        assert all(result.raised for result in results), "both workers took a share"
