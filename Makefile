@@ -47,6 +47,7 @@ test-postgres:
 
 ## Every benchmark, on SQLite and PostgreSQL; figures printed and ratios against targets.
 bench: install
+	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/threadline bench
 
 clean:

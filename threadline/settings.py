@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "threadline.agencies",
     "threadline.people",
+    "threadline.matching",
     "threadline.casework",
     "threadline.chronology",
     "threadline.access",

@@ -12,7 +12,9 @@ from typing import Any
 import psycopg
 from django.conf import settings
 
-BENCHMARKS = ("ingest", "chronology", "tick")
+BENCHMARKS = ("ingest", "chronology", "tick", "linkage")
+# Benchmarks that use no Threadline database, run once rather than on each engine.
+IN_PROCESS = ("linkage",)
 SCRATCH_PG = "threadline_bench"
 
 

@@ -26,6 +26,7 @@ class IngestContext:
     agencies: dict[str, Agency] = field(default_factory=dict)
     person_ids: dict[tuple[str, str], int] = field(default_factory=dict)
     nhs_person_ids: dict[str, int] = field(default_factory=dict)
+    created_people: set[int] = field(default_factory=set)
     teams: dict[tuple[int, str], Team] = field(default_factory=dict)
     usernames: dict[str, int] = field(default_factory=dict)
     errors: list[FeedError] = field(default_factory=list)

@@ -24,6 +24,8 @@ class KindCounts:
 class IngestSummary:
     counts: dict[str, KindCounts] = field(default_factory=lambda: defaultdict(KindCounts))
     touched_people: set[int] = field(default_factory=set)
+    linked: int = 0  # people found to be someone already known, and merged
+    for_review: int = 0  # pairs sent to the review queue
     checks: Any = None  # what the learning checks did with the change (an EvaluationResult)
 
     @property
@@ -37,10 +39,13 @@ class IngestSummary:
                 kind: {"created": c.created, "updated": c.updated, "unchanged": c.unchanged}
                 for kind, c in sorted(self.counts.items())
             },
+            "matching": {"linked": self.linked, "for_review": self.for_review},
         }
 
     def __str__(self) -> str:
         lines = [f"{self.records} records"]
+        if self.linked or self.for_review:
+            lines.append(f"  matched: {self.linked} linked, {self.for_review} for review")
         for kind, c in sorted(self.counts.items()):
             lines.append(
                 f"  {kind:<15} {c.created:>8} created {c.updated:>8} updated "

@@ -88,7 +88,17 @@ def _write(parsed: ParsedFeed) -> IngestSummary:
         if records:
             writer(context, records)
     context.fail_if_errors()
+    _link_new_people(context)
     return context.summary
+
+
+def _link_new_people(context: IngestContext) -> None:
+    from threadline.matching.services import link_incoming
+
+    outcome = link_incoming(context.created_people)
+    context.summary.linked += outcome.linked
+    context.summary.for_review += outcome.for_review
+    context.summary.touched_people |= outcome.touched_people
 
 
 def _write_agencies(context: IngestContext, records: list[FeedRecord]) -> None:

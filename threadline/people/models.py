@@ -32,6 +32,14 @@ class Person(models.Model):
     given_key = models.CharField(max_length=4, blank=True, editable=False)
     family_folded = models.CharField(max_length=100, blank=True, editable=False)
     created_at = models.DateTimeField()
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="absorbed",
+        help_text="Set while this person is merged into another (see matching.Merge).",
+    )
 
     class Meta:
         verbose_name_plural = "people"

@@ -1,4 +1,7 @@
-"""Writing people: each agency's record kept whole, joined to one person on a shared NHS number."""
+"""Writing people: each agency's record kept whole, joined to one person on a shared NHS number.
+
+A record no NHS number places becomes a person of its own here; ``matching.link_incoming`` then
+decides, once the whole batch is written, whether that person is someone already known."""
 
 from __future__ import annotations
 
@@ -110,6 +113,7 @@ def _create_people(context: IngestContext, new: list[FeedRecord]) -> None:
             batch_by_nhs[nhs] = person
     for people_chunk in chunked(people):
         Person.objects.bulk_create(people_chunk)
+    context.created_people.update(person.pk for person in people)
     records = []
     for feed in new:
         target = person_for[feed.line]

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from threadline.bench import chronology, ingest, plans
-from threadline.bench.runner import BENCHMARKS, run_in_child
+from threadline.bench import chronology, ingest, linkage, plans
+from threadline.bench.runner import BENCHMARKS, IN_PROCESS, run_in_child
 
 ENGINES = ("sqlite", "postgres")
 
@@ -18,6 +18,8 @@ def run_here(name: str, options: dict[str, Any]) -> dict[str, Any]:
         return ingest.run(**options)
     if name == "tick":
         return plans.run(**options)
+    if name == "linkage":
+        return linkage.run(records=options["records"], febrl=options["febrl"])
     return chronology.run(
         sizes=tuple(options.get("sizes", (100_000, 1_000_000))),
         requests=options.get("requests", 200),
@@ -32,27 +34,40 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
         parser.add_argument("--engines", default=",".join(ENGINES))
         parser.add_argument("--sizes", default="100000,1000000", help="chronology sizes")
-        parser.add_argument("--records", type=int, default=40_000, help="ingest events")
+        parser.add_argument(
+            "--records",
+            type=int,
+            help="ingest: events (40,000); linkage: records (100,000 and 1,000,000)",
+        )
+        parser.add_argument("--no-febrl", action="store_true", help="linkage: skip FEBRL")
         parser.add_argument("--plans", type=int, default=12_000, help="open plans for tick")
         parser.add_argument("--worker", action="store_true", help=argparse_hidden())
         parser.add_argument("--options", default="{}", help=argparse_hidden())
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["worker"]:
-            result = run_here(options["name"], json.loads(options["options"]))
-            self.stdout.write(json.dumps(result))
+            self.stdout.write(json.dumps(run_here(options["name"], json.loads(options["options"]))))
             return
         names = [options["name"]] if options["name"] else list(BENCHMARKS)
         engines = [engine for engine in options["engines"].split(",") if engine]
         if unknown := set(engines) - set(ENGINES):
             raise CommandError(f"unknown engine(s): {', '.join(sorted(unknown))}")
-        settings_for = {
-            "ingest": {"events": options["records"], "people": max(1, options["records"] // 10)},
+        events = options["records"] or 40_000
+        settings_for: dict[str, dict[str, Any]] = {
+            "ingest": {"events": events, "people": max(1, events // 10)},
             "chronology": {"sizes": [int(size) for size in options["sizes"].split(",")]},
             "tick": {"plans": options["plans"]},
+            "linkage": {
+                "records": [options["records"]] if options["records"] else [100_000, 1_000_000],
+                "febrl": not options["no_febrl"],
+            },
         }
         for name in names:
-            result = {"benchmark": name}
+            result: dict[str, Any] = {"benchmark": name}
+            if name in IN_PROCESS:
+                result.update(run_here(name, settings_for[name]))
+                self.stdout.write(json.dumps(result, indent=None if options["json"] else 2))
+                continue
             for engine in engines:
                 if not options["json"]:
                     self.stderr.write(f"running {name} on {engine}…")

@@ -1,0 +1,119 @@
+"""The matching model: how two records are compared, which pairs are compared at all, and where
+the thresholds lie. Splink scores each comparison by how much more often its outcome is seen
+between records of one person (m) than between records of two (u)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from django.conf import settings
+from splink import SettingsCreator, block_on
+from splink.internals.blocking_rule_creator import BlockingRuleCreator
+from splink.internals.comparison_level_creator import ComparisonLevelCreator
+
+TRAINED_MODEL = Path(__file__).with_name("trained_model.json")
+
+
+def _name(column: str, *, formal: bool = False) -> cl.CustomComparison:
+    levels: list[ComparisonLevelCreator | dict[str, Any]] = [
+        cll.NullLevel(column),
+        cll.ExactMatchLevel(column),
+    ]
+    if formal:
+        levels.append(
+            cll.ExactMatchLevel("given_formal").configure(label_for_charts="Same formal name")
+        )
+    else:
+        # Family and given names written the other way round: one agency's 'Osei Kwame' is
+        # another's 'Kwame Osei', where naming customs put the family name first.
+        levels.append(
+            cll.CustomLevel(
+                "family_l = given_r AND given_l = family_r", label_for_charts="Names swapped"
+            )
+        )
+    levels += [
+        cll.JaroWinklerLevel(column, 0.92),
+        cll.JaroWinklerLevel(column, 0.80),
+        cll.ElseLevel(),
+    ]
+    return cl.CustomComparison(comparison_levels=levels, output_column_name=column)
+
+
+def _date_of_birth() -> cl.CustomComparison:
+    swapped = "substr(dob_l, 1, 5) || substr(dob_l, 9, 2) || '-' || substr(dob_l, 6, 2) = dob_r"
+    return cl.CustomComparison(
+        output_column_name="dob",
+        comparison_levels=[
+            cll.NullLevel("dob"),
+            cll.ExactMatchLevel("dob"),
+            cll.CustomLevel(swapped, label_for_charts="Day and month swapped"),
+            cll.DamerauLevenshteinLevel("dob", 1),
+            cll.ElseLevel(),
+        ],
+    )
+
+
+def _postcode() -> cl.CustomComparison:
+    return cl.CustomComparison(
+        output_column_name="postcode",
+        comparison_levels=[
+            cll.NullLevel("postcode"),
+            cll.ExactMatchLevel("postcode"),
+            cll.ExactMatchLevel("district").configure(label_for_charts="Same district"),
+            cll.ElseLevel(),
+        ],
+    )
+
+
+def _exact(column: str) -> cl.CustomComparison:
+    return cl.CustomComparison(
+        output_column_name=column,
+        comparison_levels=[cll.NullLevel(column), cll.ExactMatchLevel(column), cll.ElseLevel()],
+    )
+
+
+BLOCKING_RULES: list[BlockingRuleCreator | dict[str, Any]] = [
+    block_on("nhs"),
+    block_on("dob", "substr(given_formal, 1, 1)"),
+    block_on("dob", "family_key"),
+    block_on("family", "given_formal"),
+    block_on("postcode", "given_formal"),
+    block_on("dob", "postcode"),
+    block_on("family", "postcode"),
+]
+
+
+def model_settings() -> SettingsCreator:
+    return SettingsCreator(
+        link_type="dedupe_only",
+        comparisons=[
+            _exact("nhs"),
+            _name("given", formal=True),
+            _name("family"),
+            _date_of_birth(),
+            _exact("sex"),
+            _postcode(),
+        ],
+        blocking_rules_to_generate_predictions=BLOCKING_RULES,
+        retain_intermediate_calculation_columns=True,
+        retain_matching_columns=True,
+    )
+
+
+def trained_settings() -> dict[str, Any] | Path | SettingsCreator:
+    """The model trained on synthetic feeds that ships with Threadline, or a local retraining."""
+    local = Path(getattr(settings, "THREADLINE_MATCH_MODEL", "") or "")
+    if local.is_file():
+        return local
+    if TRAINED_MODEL.is_file():
+        return TRAINED_MODEL
+    return model_settings()
+
+
+def thresholds() -> tuple[float, float]:
+    """(link automatically at or above, send for review at or above), as match probabilities."""
+    configured = getattr(settings, "THREADLINE_MATCH_THRESHOLDS", (0.99, 0.80))
+    return float(configured[0]), float(configured[1])
