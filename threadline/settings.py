@@ -191,3 +191,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("THREADLINE_LOG_LEVEL", "WARNING")},
 }
+
+# Matching people across feeds (threadline.matching). The model ships trained on synthetic
+# feeds; `threadline link --train` re-estimates it from the record held and writes it here.
+THREADLINE_MATCH_MODEL = PROJECT_DIR / env_str("THREADLINE_MATCH_MODEL", "var/match-model.json")
+# Link automatically at or above the first match probability; review at or above the second.
+THREADLINE_MATCH_THRESHOLDS = (
+    float(env_str("THREADLINE_MATCH_LINK_AT", "0.99")),
+    float(env_str("THREADLINE_MATCH_REVIEW_AT", "0.80")),
+)

@@ -16,7 +16,7 @@ from typing import Any
 from threadline.bench.linkage_data import SourceRecord, synthetic_records
 from threadline.matching.clusters import Clusters
 from threadline.matching.features import Features, features
-from threadline.matching.linkage import link_all
+from threadline.matching.linkage import Verdict, link_all, verdict
 from threadline.matching.model import thresholds
 
 
@@ -49,11 +49,10 @@ def threadline_groups(rows: Sequence[Features]) -> tuple[list[list[str]], int]:
     clusters = Clusters({row.unique_id: row.nhs for row in rows})
     review = 0
     for pair in sorted(link_all(rows, at_least=review_at), key=lambda p: -p.probability):
-        if pair.settled_by_nhs is False:
-            continue
-        if pair.settled_by_nhs or pair.probability >= link_at:
+        decided = verdict(pair, link_at=link_at, review_at=review_at)
+        if decided == Verdict.LINK:
             clusters.join(pair.left, pair.right)
-        else:
+        elif decided == Verdict.REVIEW:
             review += 1
     return list(clusters.groups(row.unique_id for row in rows).values()), review
 

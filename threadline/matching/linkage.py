@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 import duckdb
@@ -22,6 +23,7 @@ from threadline.matching.model import model_settings, trained_settings
 # Splink speaks at INFO for each step; a worker's log wants only its warnings.
 SPLINK_LOG_LEVEL = logging.WARNING
 COMPARED = ("nhs", "given", "family", "dob", "sex", "postcode")
+OTHER_LEVEL = "All other comparisons"
 
 
 @dataclass(frozen=True)
@@ -38,9 +40,28 @@ class ScoredPair:
         level = self.evidence.get("nhs", {}).get("level")
         if level == "Exact match on nhs":
             return True
-        if level == "All other comparisons":
+        if level == OTHER_LEVEL:
             return False
         return None
+
+
+class Verdict(StrEnum):
+    LINK = "link"
+    REVIEW = "review"
+    APART = "apart"
+
+
+def verdict(pair: ScoredPair, *, link_at: float, review_at: float) -> Verdict:
+    """What to do with a scored pair.
+
+    Where the given names disagree outright the pair is at most sent for review, however well
+    the rest agrees: family name, date of birth and address agree between twins as they do
+    between one person's records, and merging two children is the costliest mistake."""
+    if pair.settled_by_nhs is not None:
+        return Verdict.LINK if pair.settled_by_nhs else Verdict.APART
+    if pair.probability >= link_at and pair.evidence["given"]["level"] != OTHER_LEVEL:
+        return Verdict.LINK
+    return Verdict.REVIEW if pair.probability >= review_at else Verdict.APART
 
 
 def _table(rows: Iterable[Features]) -> pa.Table:
@@ -66,7 +87,7 @@ def _evidence(row: dict[str, Any], labels: dict[str, dict[int, str]]) -> dict[st
             "left": row.get(f"{column}_l"),
             "right": row.get(f"{column}_r"),
             "level": labels[column].get(int(level), "") if level is not None else "",
-            "weight": round(float(row.get(f"bf_{column}") or 1.0), 3),
+            "weight": round(float(row.get(f"mw_{column}") or 0.0), 2),
         }
     return evidence
 

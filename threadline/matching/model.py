@@ -26,14 +26,13 @@ def _name(column: str, *, formal: bool = False) -> cl.CustomComparison:
         levels.append(
             cll.ExactMatchLevel("given_formal").configure(label_for_charts="Same formal name")
         )
-    else:
-        # Family and given names written the other way round: one agency's 'Osei Kwame' is
-        # another's 'Kwame Osei', where naming customs put the family name first.
-        levels.append(
-            cll.CustomLevel(
-                "family_l = given_r AND given_l = family_r", label_for_charts="Names swapped"
-            )
+    # Family and given names written the other way round: one agency's 'Osei Kwame' is
+    # another's 'Kwame Osei', where naming customs put the family name first.
+    levels.append(
+        cll.CustomLevel(
+            "family_l = given_r AND given_l = family_r", label_for_charts="Names swapped"
         )
+    )
     levels += [
         cll.JaroWinklerLevel(column, 0.92),
         cll.JaroWinklerLevel(column, 0.80),

@@ -13,8 +13,8 @@ from threadline import clock
 from threadline.agencies.models import Practitioner
 from threadline.feeds.context import chunked
 from threadline.matching.features import Features, features
-from threadline.matching.linkage import ScoredPair, link_all, link_new
-from threadline.matching.merging import MergeError, current_person, merge_people
+from threadline.matching.linkage import ScoredPair, Verdict, link_all, link_new, verdict
+from threadline.matching.merging import MergeError, current_person, merge_people, unmerge
 from threadline.matching.model import thresholds
 from threadline.matching.models import Candidate, CandidateState, Merge, MergeOrigin
 from threadline.people.models import Person, PersonRecord
@@ -87,7 +87,7 @@ def _person_of(records: Iterable[PersonRecord]) -> dict[str, int]:
 
 def _act_on(pairs: Iterable[ScoredPair], person_of: dict[str, int], fresh: set[int]) -> LinkOutcome:
     """Best pairs first: merge at or above the linking threshold, queue those above review."""
-    link_at, _ = thresholds()
+    link_at, review_at = thresholds()
     outcome = LinkOutcome()
     now_of: dict[int, int] = {}  # person -> whom they now read as, after this run's merges
 
@@ -96,11 +96,13 @@ def _act_on(pairs: Iterable[ScoredPair], person_of: dict[str, int], fresh: set[i
             person_id = now_of[person_id]
         return person_id
 
+    kept_apart = _declined(set(person_of.values()))
     for pair in sorted(pairs, key=lambda p: -p.probability):
         left, right = now(person_of[pair.left]), now(person_of[pair.right])
-        if left == right or pair.settled_by_nhs is False:
+        decided = verdict(pair, link_at=link_at, review_at=review_at)
+        if left == right or decided == Verdict.APART or tuple(sorted((left, right))) in kept_apart:
             continue
-        if pair.settled_by_nhs or pair.probability >= link_at:
+        if decided == Verdict.LINK:
             survivor, absorbed = sorted((left, right), key=lambda pk: (pk in fresh, pk))
             try:
                 merge = merge_people(
@@ -118,6 +120,15 @@ def _act_on(pairs: Iterable[ScoredPair], person_of: dict[str, int], fresh: set[i
         elif _queue(left, right, pair):
             outcome.for_review += 1
     return outcome
+
+
+def _declined(person_ids: set[int]) -> set[tuple[int, int]]:
+    """Pairs a practitioner has said are two people: no score joins them again."""
+    declined: set[tuple[int, int]] = set()
+    for chunk in chunked(sorted(person_ids)):
+        rows = Candidate.objects.filter(state=CandidateState.DECLINED, person_id__in=chunk)
+        declined.update(rows.values_list("person_id", "other_id"))
+    return declined
 
 
 def _queue(one: int, two: int, pair: ScoredPair) -> bool:
@@ -158,7 +169,17 @@ def relink_everyone() -> LinkOutcome:
     _, review_at = thresholds()
     pairs = link_all([record_features(r) for r in records], at_least=review_at)
     with transaction.atomic():
-        return _act_on(pairs, _person_of(records), fresh=set())
+        outcome = _act_on(pairs, _person_of(records), fresh=set())
+        _recheck(outcome.touched_people)
+        return outcome
+
+
+def _recheck(person_ids: set[int]) -> None:
+    """The learning checks again for people a merge or unmerge changed."""
+    if person_ids:
+        from threadline.checks.engine import evaluate  # the checks read what matching changes
+
+        evaluate(person_ids)
 
 
 class DecisionError(ValueError):
@@ -192,6 +213,7 @@ def decide(candidate: Candidate, *, same_person: bool, by: Practitioner, reason:
                 )
             except MergeError as problem:
                 raise DecisionError(f"match {candidate.pk}: {problem}") from problem
+            _recheck({survivor.pk, absorbed.pk})
     candidate.state = CandidateState.LINKED if same_person else CandidateState.DECLINED
     candidate.decided_at = clock.now()
     candidate.decided_by = by
@@ -203,3 +225,32 @@ def decide(candidate: Candidate, *, same_person: bool, by: Practitioner, reason:
 def pending_for(person_ids: Iterable[int]) -> Q:
     ids = list(person_ids)
     return Q(state=CandidateState.PENDING) & (Q(person_id__in=ids) | Q(other_id__in=ids))
+
+
+@transaction.atomic
+def undo_merge(merge: Merge, *, by: Practitioner, reason: str) -> Merge:
+    """A practitioner's unmerge: the two people apart again, and the pair declined so that the
+    next batch re-link does not join them again."""
+    if not reason.strip():
+        raise DecisionError(f"merge {merge.pk}: reason: say why the two are different people")
+    try:
+        done = unmerge(merge, by=by, reason=reason.strip())
+    except MergeError as problem:
+        raise DecisionError(str(problem)) from problem
+    person, other = sorted((done.survivor_id, done.absorbed_id))
+    Candidate.objects.update_or_create(
+        person_id=person,
+        other_id=other,
+        defaults={
+            "probability": done.probability or 0.0,
+            "match_weight": 0.0,
+            "evidence": done.evidence,
+            "found_at": done.merged_at,
+            "state": CandidateState.DECLINED,
+            "decided_at": clock.now(),
+            "decided_by": by,
+            "reason": reason.strip(),
+        },
+    )
+    _recheck({person, other})
+    return done
