@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "threadline.assessments",
     "threadline.plans",
     "threadline.transfers",
+    "threadline.network",
     "threadline.web",
     "threadline.demo",
     "threadline.bench",

@@ -5,6 +5,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/", include("threadline.feeds.urls")),
     path("alerts/", include("threadline.checks.urls")),
+    path("matches/", include("threadline.matching.urls")),
     path("", include("threadline.meetings.urls")),
     path("", include("threadline.stepdown.urls")),
     path("", include("threadline.assessments.urls")),

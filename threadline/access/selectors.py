@@ -55,7 +55,9 @@ def visible_people(user: Practitioner) -> QuerySet[Person]:
     if not user.is_active:
         return Person.objects.none()
     involvements = _open_involvements().filter(_relationship_filter(user))
-    return Person.objects.filter(Exists(involvements.filter(person=OuterRef("pk"))))
+    return Person.objects.filter(
+        Exists(involvements.filter(person=OuterRef("pk"))), merged_into__isnull=True
+    )
 
 
 def can_view_person(user: Practitioner, person: Person) -> bool:

@@ -18,12 +18,11 @@ import pyarrow as pa
 from splink import DuckDBAPI, Linker, block_on
 
 from threadline.matching.features import COLUMNS, Features
-from threadline.matching.model import model_settings, trained_settings
+from threadline.matching.model import DIFFERENT, SAME, model_settings, trained_settings
 
 # Splink speaks at INFO for each step; a worker's log wants only its warnings.
 SPLINK_LOG_LEVEL = logging.WARNING
 COMPARED = ("nhs", "given", "family", "dob", "sex", "postcode")
-OTHER_LEVEL = "All other comparisons"
 
 
 @dataclass(frozen=True)
@@ -38,9 +37,9 @@ class ScoredPair:
     def settled_by_nhs(self) -> bool | None:
         """True for one shared valid NHS number, False for two different ones, else None."""
         level = self.evidence.get("nhs", {}).get("level")
-        if level == "Exact match on nhs":
+        if level == SAME:
             return True
-        if level == OTHER_LEVEL:
+        if level == DIFFERENT:
             return False
         return None
 
@@ -59,7 +58,7 @@ def verdict(pair: ScoredPair, *, link_at: float, review_at: float) -> Verdict:
     between one person's records, and merging two children is the costliest mistake."""
     if pair.settled_by_nhs is not None:
         return Verdict.LINK if pair.settled_by_nhs else Verdict.APART
-    if pair.probability >= link_at and pair.evidence["given"]["level"] != OTHER_LEVEL:
+    if pair.probability >= link_at and pair.evidence["given"]["level"] != DIFFERENT:
         return Verdict.LINK
     return Verdict.REVIEW if pair.probability >= review_at else Verdict.APART
 

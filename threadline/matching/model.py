@@ -15,12 +15,23 @@ from splink.internals.blocking_rule_creator import BlockingRuleCreator
 from splink.internals.comparison_level_creator import ComparisonLevelCreator
 
 TRAINED_MODEL = Path(__file__).with_name("trained_model.json")
+# The words a reviewer reads for each comparison's outcome.
+SAME = "Same"
+DIFFERENT = "Different"
+
+
+def _same(column: str) -> ComparisonLevelCreator:
+    return cll.ExactMatchLevel(column).configure(label_for_charts=SAME)
+
+
+def _different() -> ComparisonLevelCreator:
+    return cll.ElseLevel().configure(label_for_charts=DIFFERENT)
 
 
 def _name(column: str, *, formal: bool = False) -> cl.CustomComparison:
     levels: list[ComparisonLevelCreator | dict[str, Any]] = [
         cll.NullLevel(column),
-        cll.ExactMatchLevel(column),
+        _same(column),
     ]
     if formal:
         levels.append(
@@ -34,9 +45,9 @@ def _name(column: str, *, formal: bool = False) -> cl.CustomComparison:
         )
     )
     levels += [
-        cll.JaroWinklerLevel(column, 0.92),
-        cll.JaroWinklerLevel(column, 0.80),
-        cll.ElseLevel(),
+        cll.JaroWinklerLevel(column, 0.92).configure(label_for_charts="Very similar spelling"),
+        cll.JaroWinklerLevel(column, 0.80).configure(label_for_charts="Similar spelling"),
+        _different(),
     ]
     return cl.CustomComparison(comparison_levels=levels, output_column_name=column)
 
@@ -47,10 +58,10 @@ def _date_of_birth() -> cl.CustomComparison:
         output_column_name="dob",
         comparison_levels=[
             cll.NullLevel("dob"),
-            cll.ExactMatchLevel("dob"),
+            _same("dob"),
             cll.CustomLevel(swapped, label_for_charts="Day and month swapped"),
-            cll.DamerauLevenshteinLevel("dob", 1),
-            cll.ElseLevel(),
+            cll.DamerauLevenshteinLevel("dob", 1).configure(label_for_charts="One digit different"),
+            _different(),
         ],
     )
 
@@ -60,9 +71,9 @@ def _postcode() -> cl.CustomComparison:
         output_column_name="postcode",
         comparison_levels=[
             cll.NullLevel("postcode"),
-            cll.ExactMatchLevel("postcode"),
+            _same("postcode"),
             cll.ExactMatchLevel("district").configure(label_for_charts="Same district"),
-            cll.ElseLevel(),
+            _different(),
         ],
     )
 
@@ -70,7 +81,7 @@ def _postcode() -> cl.CustomComparison:
 def _exact(column: str) -> cl.CustomComparison:
     return cl.CustomComparison(
         output_column_name=column,
-        comparison_levels=[cll.NullLevel(column), cll.ExactMatchLevel(column), cll.ElseLevel()],
+        comparison_levels=[cll.NullLevel(column), _same(column), _different()],
     )
 
 

@@ -27,6 +27,7 @@ from threadline.chronology.selectors import (
     chronology_to_print,
     filter_options,
 )
+from threadline.network.risks import risks_through_network
 from threadline.people.models import Person
 from threadline.people.selectors import (
     SEARCH_RESULTS,
@@ -99,11 +100,16 @@ def _chronology_context(request: PractitionerRequest, person: Person) -> dict[st
 @login_required
 @require_GET
 def person(request: PractitionerRequest, pk: int) -> HttpResponse:
+    merged_into = Person.objects.filter(pk=pk).values_list("merged_into", flat=True).first()
+    if merged_into is not None:  # an old link to a record since merged: show the person now
+        return redirect("person", pk=merged_into)
     child = _person(request, pk, AuditAction.VIEW)
     open_alerts, resolved_alerts = alerts_for_child(child)
+    profile = person_profile(request.user, child)
     context = {
         **_chronology_context(request, child),
-        "profile": person_profile(request.user, child),
+        "profile": profile,
+        "risks": risks_through_network(child, profile.network),
         "open_alerts": open_alerts,
         "resolved_alerts": resolved_alerts,
     }

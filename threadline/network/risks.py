@@ -1,0 +1,125 @@
+"""Risk through the network: what the adults around a child have done or are bound by, shown on
+the child's record (Ak finding 4: the father was well known to the police, and nobody working
+with Ak saw it).
+
+Need to know: the child's practitioner sees what kind of thing happened, when and which agency
+holds it, for every adult linked to the child; the summary only where they may open the adult's
+own record too."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from threadline import clock
+from threadline.chronology.models import EventPerson, SubjectRole
+from threadline.chronology.vocabulary import EventType
+from threadline.people.models import Person
+from threadline.people.selectors import NetworkLink
+from threadline.plans.models import Condition
+
+# What counts, and in which role: an adult named as the victim of an incident is not a risk by it.
+AS_PERPETRATOR = (EventType.DOMESTIC_ABUSE_INCIDENT, EventType.POLICE_INCIDENT)
+AS_SUBJECT = (
+    EventType.ARREST,
+    EventType.CHARGE_OR_CONVICTION,
+    EventType.CUSTODY_START,
+    EventType.RELEASE_FROM_CUSTODY,
+    EventType.RELEASE_PLANNED,
+    EventType.CONTACT_RESTRICTION,
+    EventType.RISK_TO_CHILDREN_ASSESSED,
+)
+OWN_ROLES = (SubjectRole.SUBJECT, SubjectRole.ALLEGED_PERPETRATOR, SubjectRole.MONITORED)
+SHOWN_PER_ADULT = 12
+
+
+@dataclass(frozen=True)
+class RiskItem:
+    on: dt.date
+    what: str
+    agency: str
+    summary: str  # blank where the viewer may not open the adult's record
+
+
+@dataclass(frozen=True)
+class AdultRisk:
+    adult: Person
+    relation: str
+    items: list[RiskItem]
+    conditions: list[Condition]
+    more: int  # items held beyond those shown
+    can_open: bool
+
+    @property
+    def in_custody(self) -> bool:
+        """Custody recorded and no release since."""
+        for item in self.items:  # newest first
+            if item.what == EventType.RELEASE_FROM_CUSTODY.label:
+                return False
+            if item.what == EventType.CUSTODY_START.label:
+                return True
+        return False
+
+
+def _adults(network: Sequence[NetworkLink], child: Person) -> list[NetworkLink]:
+    today = clock.today()
+    born_before = today.replace(year=today.year - 18)
+    return [
+        link
+        for link in network
+        if not link.has_ended
+        and link.other.pk != child.pk
+        and (link.other.date_of_birth is None or link.other.date_of_birth <= born_before)
+    ]
+
+
+def _risk_rows(person_ids: list[int]) -> list[EventPerson]:
+    wanted = Q(event_type__in=AS_PERPETRATOR, role=SubjectRole.ALLEGED_PERPETRATOR) | Q(
+        event_type__in=AS_SUBJECT, role__in=OWN_ROLES
+    )
+    return list(
+        EventPerson.objects.filter(wanted, person_id__in=person_ids, is_current=True)
+        .select_related("event", "agency")
+        .order_by("-occurred_at", "-pk")
+    )
+
+
+def risks_through_network(child: Person, network: Sequence[NetworkLink]) -> list[AdultRisk]:
+    """Each current adult around ``child`` with a history that bears on the child's safety."""
+    adults = {link.other.pk: link for link in _adults(network, child)}
+    if not adults:
+        return []
+    rows_of: dict[int, list[EventPerson]] = {}
+    for row in _risk_rows(list(adults)):
+        rows_of.setdefault(row.person_id, []).append(row)
+    conditions_of: dict[int, list[Condition]] = {}
+    for condition in Condition.objects.filter(about_id__in=list(adults)).select_related("plan"):
+        conditions_of.setdefault(condition.about_id, []).append(condition)
+    risks = []
+    for pk, link in adults.items():
+        rows = rows_of.get(pk, [])
+        if not rows and pk not in conditions_of:
+            continue
+        items = [
+            RiskItem(
+                on=row.occurred_at.date(),
+                what=EventType(row.event_type).label,
+                agency=row.agency.name,
+                summary=row.event.summary if link.can_open else "",
+            )
+            for row in rows[:SHOWN_PER_ADULT]
+        ]
+        risks.append(
+            AdultRisk(
+                adult=link.other,
+                relation=link.label,
+                items=items,
+                conditions=conditions_of.get(pk, []),
+                more=max(0, len(rows) - SHOWN_PER_ADULT),
+                can_open=link.can_open,
+            )
+        )
+    return sorted(risks, key=lambda risk: (-len(risk.items), risk.adult.pk))
