@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("threadline.assessments.urls")),
     path("", include("threadline.plans.urls")),
     path("", include("threadline.transfers.urls")),
+    path("", include("threadline.network.urls")),
     path("", include("threadline.web.urls")),
 ]

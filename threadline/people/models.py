@@ -158,6 +158,7 @@ class Address(models.Model):
     class Meta:
         ordering = ["-lived_from"]
         verbose_name_plural = "addresses"
+        indexes = [models.Index(fields=["postcode"], name="address_postcode")]
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "line1", "postcode", "lived_from", "agency"],
