@@ -20,11 +20,10 @@ from threadline.chronology.models import EventPerson, SubjectRole
 from threadline.network.graph import Network
 from threadline.network.risks import AS_PERPETRATOR, AS_SUBJECT, OWN_ROLES
 from threadline.people.models import Person, Relationship, RelationshipKind
+from threadline.people.selectors import relationship_label
 from threadline.plans.models import Condition
 
-SIZE = 760
-CENTRE = SIZE / 2
-RING = 270
+RING = 270  # the smallest ring; a larger network has a wider one, so no two nodes overlap
 HUB = 110
 NODE = 58
 
@@ -42,6 +41,23 @@ LINE_STYLE = {
     Tie.TENUOUS: 'stroke="#505a5f" stroke-width="2" stroke-dasharray="4 6"',
     Tie.STRESSFUL: 'stroke="#d4351c" stroke-width="3"',
 }
+
+
+@dataclass(frozen=True)
+class Geometry:
+    ring: float
+
+    @classmethod
+    def around(cls, count: int) -> Geometry:
+        return cls(max(RING, count * (2 * NODE + 16) / (2 * math.pi)))
+
+    @property
+    def size(self) -> float:
+        return 2 * (self.ring + NODE + 24)
+
+    @property
+    def centre(self) -> float:
+        return self.size / 2
 
 
 @dataclass(frozen=True)
@@ -99,6 +115,14 @@ def _harmful(person_ids: Iterable[int]) -> set[int]:
     return harmful
 
 
+def _what_to(relationship: Relationship, person: Person, network: Network) -> str:
+    """What the outside person is to the one inside the household: 'Father of Ak'."""
+    is_subject = relationship.person_id == person.pk
+    inside = network.people[relationship.relative_id if is_subject else relationship.person_id]
+    label = relationship_label(relationship.kind, relative_is_subject=is_subject, sex=person.sex)
+    return f"{label} of {inside.given_name or inside.full_name}"
+
+
 def _is_adult(person: Person) -> bool:
     born = person.date_of_birth
     today = clock.today()
@@ -140,7 +164,7 @@ def _people(network: Network, members: set[int]) -> list[Satellite]:
     satellites = []
     for pk, relationship in sorted(around.items()):
         person = network.people[pk]
-        kind = RelationshipKind(relationship.kind).label
+        kind = _what_to(relationship, person, network)
         satellites.append(
             Satellite(
                 f"person-{pk}", person.full_name, kind, _tie(relationship, pk in harmful), False
@@ -149,11 +173,12 @@ def _people(network: Network, members: set[int]) -> list[Satellite]:
     return satellites
 
 
-def _node(satellite: Satellite, angle: float) -> str:
-    x = CENTRE + RING * math.cos(angle)
-    y = CENTRE + RING * math.sin(angle)
-    hx = CENTRE + HUB * math.cos(angle)
-    hy = CENTRE + HUB * math.sin(angle)
+def _node(satellite: Satellite, angle: float, shape_of: Geometry) -> str:
+    centre = shape_of.centre
+    x = centre + shape_of.ring * math.cos(angle)
+    y = centre + shape_of.ring * math.sin(angle)
+    hx = centre + HUB * math.cos(angle)
+    hy = centre + HUB * math.sin(angle)
     nx_, ny_ = x - NODE * math.cos(angle), y - NODE * math.sin(angle)
     if satellite.tie == Tie.STRESSFUL:  # a zigzag, as ecomaps draw stress
         steps = 9
@@ -189,21 +214,21 @@ def _node(satellite: Satellite, angle: float) -> str:
     )
 
 
-def _hub(people: list[Person], child: Person) -> str:
+def _hub(people: list[Person], child: Person, centre: float) -> str:
     names = [p.full_name + (" (child)" if p.pk == child.pk else "") for p in people][:6]
     rows = "".join(
-        f'<text x="{CENTRE}" y="{CENTRE - 8 * len(names) + 16 * n + 8}" text-anchor="middle">'
+        f'<text x="{centre}" y="{centre - 8 * len(names) + 16 * n + 8}" text-anchor="middle">'
         f"{escape(name)}</text>"
         for n, name in enumerate(names)
     )
     return (
-        f'<g data-ecomap="household"><circle cx="{CENTRE}" cy="{CENTRE}" r="{HUB}" fill="#e8f1f8" '
-        f'stroke="#1d70b8" stroke-width="3"/><text x="{CENTRE}" y="{CENTRE - HUB + 22}" '
+        f'<g data-ecomap="household"><circle cx="{centre}" cy="{centre}" r="{HUB}" fill="#e8f1f8" '
+        f'stroke="#1d70b8" stroke-width="3"/><text x="{centre}" y="{centre - HUB + 22}" '
         f'text-anchor="middle" font-weight="bold">Household</text>{rows}</g>'
     )
 
 
-def _legend() -> str:
+def _legend(top: float) -> str:
     parts = []
     for n, (tie, words) in enumerate(
         [
@@ -213,7 +238,7 @@ def _legend() -> str:
             (Tie.STRESSFUL, "Stressful: history of harm or conditions"),
         ]
     ):
-        y = SIZE + 18 + n * 20
+        y = top + 18 + n * 20
         parts.append(
             f'<line x1="20" y1="{y}" x2="60" y2="{y}" {LINE_STYLE[tie]}/><text x="70" y="{y + 4}">{words}</text>'
         )
@@ -224,18 +249,21 @@ def ecomap_svg(network: Network, *, today: dt.date | None = None) -> str:
     today = today or clock.today()
     members = household_today(network, today)
     satellites = _agencies(members, today) + _people(network, members)
+    shape_of = Geometry.around(len(satellites))
     step = 2 * math.pi / max(1, len(satellites))
-    nodes = "".join(_node(s, -math.pi / 2 + n * step) for n, s in enumerate(satellites))
+    nodes = "".join(_node(s, -math.pi / 2 + n * step, shape_of) for n, s in enumerate(satellites))
     residents = sorted(
         (network.people[pk] for pk in members if pk in network.people),
         key=lambda p: (p.pk != network.child.pk, p.date_of_birth or dt.date.min),
     )
-    height = SIZE + 100
+    size = shape_of.size
+    height = size + 100
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SIZE} {height}" width="{SIZE}" '
-        f'height="{height}" role="img" aria-labelledby="ecomap-title" font-family="Arial, sans-serif" '
-        f'font-size="12" class="tl-ecomap"><title id="ecomap-title">Ecomap of '
-        f"{escape(network.child.full_name)}'s household: {len(satellites)} agencies and people "
-        f'around it</title><rect width="100%" height="100%" fill="#fff"/>{nodes}'
-        f"{_hub(residents, network.child)}{_legend()}</svg>"
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size:.0f} {height:.0f}" '
+        f'width="{size:.0f}" height="{height:.0f}" role="img" aria-labelledby="ecomap-title" '
+        f'font-family="Arial, sans-serif" font-size="12" class="tl-ecomap">'
+        f'<title id="ecomap-title">Ecomap of {escape(network.child.full_name)}\'s household: '
+        f"{len(satellites)} agencies and people around it</title>"
+        f'<rect width="100%" height="100%" fill="#fff"/>{nodes}'
+        f"{_hub(residents, network.child, shape_of.centre)}{_legend(size)}</svg>"
     )
