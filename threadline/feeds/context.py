@@ -141,7 +141,7 @@ def prefetch_references(context: IngestContext, records: Iterable[FeedRecord]) -
 
 
 def references_in(record: FeedRecord) -> Iterator[Any]:
-    for name in ("person", "relative"):
+    for name in ("person", "relative", "child", "adult"):
         if name in record.data:
             yield record.data[name]
     for entry in record.data.get("people", []):

@@ -23,6 +23,7 @@ from threadline.casework.census import (
 from threadline.casework.models import EpisodeKind
 from threadline.chronology.models import SubjectRole
 from threadline.chronology.vocabulary import EventType, Outcome, Reliability, Significance
+from threadline.network.models import Arrangement, Basis
 from threadline.people.models import NameKind, RelationshipKind, Sex
 
 SCHEMA_ID = "https://threadline.example/schemas/feed-record-1.json"
@@ -167,6 +168,22 @@ RELATIONSHIP = _record(
     ["person", "relative", "type"],
 )
 
+CONTACT_ARRANGEMENT = _record(
+    "contact_arrangement",
+    {
+        "child": PERSON_REF,
+        "adult": PERSON_REF,
+        "arrangement": _enum(Arrangement),
+        "basis": _enum(Basis),
+        "frequency": SHORT_TEXT,
+        "supervised_by": SHORT_TEXT,
+        "conditions": TEXT,
+        "from": OPTIONAL_DATE,
+        "to": OPTIONAL_DATE,
+    },
+    ["child", "adult", "arrangement"],
+)
+
 INVOLVEMENT = _record(
     "involvement",
     {
@@ -278,6 +295,7 @@ RECORD_SCHEMAS: dict[str, dict[str, Any]] = {
     "agency": AGENCY,
     "person": PERSON,
     "relationship": RELATIONSHIP,
+    "contact_arrangement": CONTACT_ARRANGEMENT,
     "involvement": INVOLVEMENT,
     "status_episode": STATUS_EPISODE,
     "plan_outcome": PLAN_OUTCOME,

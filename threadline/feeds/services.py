@@ -18,6 +18,7 @@ from threadline.feeds.parsing import FeedError, FeedRecord, ParsedFeed, parse_li
 from threadline.feeds.results import FeedRejected, IngestSummary
 from threadline.feeds.writers.events import write_events
 from threadline.feeds.writers.links import (
+    write_contact_arrangements,
     write_episodes,
     write_involvements,
     write_plan_outcomes,
@@ -28,6 +29,7 @@ from threadline.feeds.writers.people import write_people
 WRITE_ORDER = (
     ("person", write_people),
     ("relationship", write_relationships),
+    ("contact_arrangement", write_contact_arrangements),
     ("involvement", write_involvements),
     ("status_episode", write_episodes),
     ("plan_outcome", write_plan_outcomes),

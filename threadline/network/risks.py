@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 
 from threadline import clock
 from threadline.chronology.models import EventPerson, SubjectRole
 from threadline.chronology.vocabulary import EventType
+from threadline.network.models import ContactArrangement
 from threadline.people.models import Person
 from threadline.people.selectors import NetworkLink
 from threadline.plans.models import Condition
@@ -52,6 +53,12 @@ class AdultRisk:
     conditions: list[Condition]
     more: int  # items held beyond those shown
     can_open: bool
+    contact: list[ContactArrangement] = field(default_factory=list)  # with this child, current
+
+    @property
+    def unwatched_contact(self) -> ContactArrangement | None:
+        """Care or contact with the child that no professional is there to see."""
+        return next((c for c in self.contact if c.is_unwatched), None)
 
     @property
     def in_custody(self) -> bool:
@@ -87,6 +94,18 @@ def _risk_rows(person_ids: list[int]) -> list[EventPerson]:
     )
 
 
+def current_contact(child: Person) -> dict[int, list[ContactArrangement]]:
+    """The child's contact arrangements in force today, by adult."""
+    today = clock.today()
+    arrangements = ContactArrangement.objects.filter(child=child).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gt=today)
+    )
+    found: dict[int, list[ContactArrangement]] = {}
+    for arrangement in arrangements.select_related("agency", "adult").order_by("-started_on", "pk"):
+        found.setdefault(arrangement.adult_id, []).append(arrangement)
+    return found
+
+
 def risks_through_network(child: Person, network: Sequence[NetworkLink]) -> list[AdultRisk]:
     """Each current adult around ``child`` with a history that bears on the child's safety."""
     adults = {link.other.pk: link for link in _adults(network, child)}
@@ -98,6 +117,7 @@ def risks_through_network(child: Person, network: Sequence[NetworkLink]) -> list
     conditions_of: dict[int, list[Condition]] = {}
     for condition in Condition.objects.filter(about_id__in=list(adults)).select_related("plan"):
         conditions_of.setdefault(condition.about_id, []).append(condition)
+    contact_of = current_contact(child)
     risks = []
     for pk, link in adults.items():
         rows = rows_of.get(pk, [])
@@ -120,6 +140,7 @@ def risks_through_network(child: Person, network: Sequence[NetworkLink]) -> list
                 conditions=conditions_of.get(pk, []),
                 more=max(0, len(rows) - SHOWN_PER_ADULT),
                 can_open=link.can_open,
+                contact=contact_of.get(pk, []),
             )
         )
     return sorted(risks, key=lambda risk: (-len(risk.items), risk.adult.pk))

@@ -27,7 +27,7 @@ from threadline.chronology.selectors import (
     chronology_to_print,
     filter_options,
 )
-from threadline.network.risks import risks_through_network
+from threadline.network.risks import current_contact, risks_through_network
 from threadline.people.models import Person
 from threadline.people.selectors import (
     SEARCH_RESULTS,
@@ -110,6 +110,7 @@ def person(request: PractitionerRequest, pk: int) -> HttpResponse:
         **_chronology_context(request, child),
         "profile": profile,
         "risks": risks_through_network(child, profile.network),
+        "contact": [c for found in current_contact(child).values() for c in found],
         "open_alerts": open_alerts,
         "resolved_alerts": resolved_alerts,
     }

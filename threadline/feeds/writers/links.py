@@ -6,6 +6,7 @@ from threadline.casework.models import EpisodeFactor, Involvement, PlanOutcome, 
 from threadline.feeds.context import IngestContext, chunked, resolve_person
 from threadline.feeds.parsing import FeedError, FeedRecord, parse_date
 from threadline.feeds.writers.upsert import existing_by_source_ids, upsert_by_source
+from threadline.network.models import Basis, ContactArrangement
 from threadline.people.models import Relationship
 
 
@@ -137,3 +138,38 @@ def write_plan_outcomes(context: IngestContext, records: list[FeedRecord]) -> No
     people_of = {episode.pk: episode.person_id for episode in episodes.values()}
     for row, _ in upsert_by_source(context, PlanOutcome, records, fill, fields):
         context.summary.touched_people.add(people_of[row.episode_id])
+
+
+def write_contact_arrangements(context: IngestContext, records: list[FeedRecord]) -> None:
+    def fill(row: ContactArrangement, feed: FeedRecord) -> None:
+        data = feed.data
+        child_id = resolve_person(context, feed, data["child"], "child")
+        adult_id = resolve_person(context, feed, data["adult"], "adult")
+        if child_id is not None and child_id == adult_id:
+            context.errors.append(
+                FeedError(feed.line, "adult", "is the same person as 'child'", feed.source_id)
+            )
+        row.child_id = child_id or 0
+        row.adult_id = adult_id or 0
+        row.arrangement = data["arrangement"]
+        row.basis = data.get("basis") or Basis.NOT_KNOWN
+        row.frequency = data.get("frequency", "")
+        row.supervised_by = data.get("supervised_by", "")
+        row.conditions = data.get("conditions", "")
+        row.started_on = _date_or_none(data.get("from"))  # type: ignore[assignment]
+        row.ended_on = _date_or_none(data.get("to"))  # type: ignore[assignment]
+
+    fields = [
+        "child",
+        "adult",
+        "arrangement",
+        "basis",
+        "frequency",
+        "supervised_by",
+        "conditions",
+        "started_on",
+        "ended_on",
+    ]
+    written = upsert_by_source(context, ContactArrangement, records, fill, fields)
+    for row, _ in written:
+        context.summary.touched_people.update({row.child_id, row.adult_id})
