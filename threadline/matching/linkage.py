@@ -75,7 +75,7 @@ def _linker(connection: duckdb.DuckDBPyConnection, *tables: str) -> tuple[Linker
     api = DuckDBAPI(connection)
     frames = [api.register(name, dataset_display_name=name) for name in tables]
     source = frames[0] if len(frames) == 1 else frames
-    return Linker(source, trained_settings(), log_level=SPLINK_LOG_LEVEL), api, frames
+    return Linker(source, trained_settings("duckdb"), log_level=SPLINK_LOG_LEVEL), api, frames
 
 
 def _evidence(row: dict[str, Any], labels: dict[str, dict[int, str]]) -> dict[str, Any]:
@@ -120,8 +120,15 @@ def _scored(rows: Iterable[dict[str, Any]], labels: dict[str, dict[int, str]]) -
     ]
 
 
-def link_all(records: Sequence[Features], *, at_least: float) -> list[ScoredPair]:
-    """Every blocked pair among ``records`` scoring at least ``at_least``, or settled by NHS."""
+def link_all(
+    records: Sequence[Features], *, at_least: float, spark: Any | None = None
+) -> list[ScoredPair]:
+    """Every blocked pair among ``records`` scoring at least ``at_least``, or settled by NHS.
+
+    On DuckDB in this process by default; given a SparkSession, on Spark, for a region whose
+    records outgrow one machine (the model and its thresholds are the same)."""
+    if spark is not None:
+        return _link_on_spark(records, at_least=at_least, spark=spark)
     connection = duckdb.connect()
     connection.register("incoming", _table(records))
     connection.execute("CREATE TABLE records AS SELECT * FROM incoming")
@@ -132,6 +139,30 @@ def link_all(records: Sequence[Features], *, at_least: float) -> list[ScoredPair
         WHERE match_probability >= ? OR gamma_nhs = 1
     """
     return _scored(_dicts(connection.execute(query, [at_least])), _level_labels(linker))
+
+
+def _link_on_spark(records: Sequence[Features], *, at_least: float, spark: Any) -> list[ScoredPair]:
+    from splink import SparkAPI
+
+    rows, schema = _rows(records)
+    frame = spark.createDataFrame(rows, schema)
+    api = SparkAPI(spark_session=spark)
+    linker = Linker(
+        api.register(frame, dataset_display_name="records"),
+        trained_settings("spark"),
+        log_level=SPLINK_LOG_LEVEL,
+    )
+    predicted = linker.inference.predict(threshold_match_probability=None).as_spark_dataframe()
+    kept = predicted.where((predicted.match_probability >= at_least) | (predicted.gamma_nhs == 1))
+    return _scored([row.asDict() for row in kept.collect()], _level_labels(linker))
+
+
+def _rows(records: Sequence[Features]) -> tuple[list[Any], Any]:
+    from pyspark.sql import Row
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    schema = StructType([StructField(column, StringType()) for column in COLUMNS])
+    return [Row(*record.row()) for record in records], schema
 
 
 def link_new(

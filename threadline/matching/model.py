@@ -4,6 +4,7 @@ between records of one person (m) than between records of two (u)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -113,14 +114,32 @@ def model_settings() -> SettingsCreator:
     )
 
 
-def trained_settings() -> dict[str, Any] | Path | SettingsCreator:
+def _trained_path() -> Path | None:
     """The model trained on synthetic feeds that ships with Threadline, or a local retraining."""
     local = Path(getattr(settings, "THREADLINE_MATCH_MODEL", "") or "")
     if local.is_file():
         return local
-    if TRAINED_MODEL.is_file():
-        return TRAINED_MODEL
-    return model_settings()
+    return TRAINED_MODEL if TRAINED_MODEL.is_file() else None
+
+
+def trained_settings(dialect: str = "duckdb") -> dict[str, Any]:
+    """The model for a backend: its comparisons written in that backend's SQL, with the trained
+    parameters (the model file holds DuckDB's SQL, so Spark's is made anew and the m and u
+    probabilities carried across level by level)."""
+    fresh: dict[str, Any] = model_settings().get_settings(dialect).as_dict()
+    path = _trained_path()
+    if path is None:
+        return fresh
+    trained = json.loads(path.read_text(encoding="utf-8"))
+    fresh["probability_two_random_records_match"] = trained["probability_two_random_records_match"]
+    by_name = {c["output_column_name"]: c for c in trained["comparisons"]}
+    for comparison in fresh["comparisons"]:
+        levels = by_name[comparison["output_column_name"]]["comparison_levels"]
+        for level, learned in zip(comparison["comparison_levels"], levels, strict=True):
+            for key in ("m_probability", "u_probability"):
+                if key in learned:
+                    level[key] = learned[key]
+    return fresh
 
 
 def thresholds() -> tuple[float, float]:
