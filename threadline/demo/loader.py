@@ -23,6 +23,7 @@ from threadline.demo.accounts import (
     register_teams,
 )
 from threadline.demo.borough import AGENCIES, agency
+from threadline.demo.matching import possible_match_lines
 from threadline.demo.meetings import stage_meetings
 from threadline.demo.population import DEMO
 from threadline.demo.records import to_line
@@ -63,6 +64,7 @@ def load_demo(people: int, seed: int) -> DemoResult:
         ingest_feed(scenario.lines())
         ingest_feed(allocation_lines(scenario))
     conference = stage_meetings()
+    ingest_feed(possible_match_lines())  # one pair waiting in the review queue
     # What the nightly sweep and the every-minute tick would have done by now: alerts routed to
     # the inboxes and climbed their ladders.
     sweep()

@@ -46,6 +46,9 @@ class HouseholdStatus:
     status: str  # the highest statutory status of anyone living there, or ""
     lead: str  # that child's lead practitioner, or ""
     agencies: tuple[str, ...]
+    living_there: int  # today; 0 for a household of the past
+    since: dt.date | None
+    until: dt.date | None  # the last of them left, for a household of the past
 
 
 @dataclass
@@ -153,7 +156,13 @@ def household_statuses(network: Network) -> list[HouseholdStatus]:
     statuses = []
     for household in network.households:
         members = household.current_members(today)
+        starts = [start for start, _ in household.members.values() if start is not None]
+        ends = [end for _, end in household.members.values() if end is not None]
+        since = min(starts) if starts else None
         if not members:
+            statuses.append(
+                HouseholdStatus(household, "", "", (), 0, since, max(ends) if ends else None)
+            )
             continue
         episodes = StatusEpisode.objects.filter(person_id__in=members).select_related("agency")
         involvements = list(
@@ -169,6 +178,13 @@ def household_statuses(network: Network) -> list[HouseholdStatus]:
                 status=status.get_kind_display() if status else "",
                 lead=allocation.name if allocation else "",
                 agencies=tuple(sorted({i.agency.name for i in involvements})),
+                living_there=len(members),
+                since=since,
+                until=None,
             )
         )
-    return statuses
+    # Today's households first, then the past, most recent first.
+    return sorted(
+        statuses,
+        key=lambda s: (s.living_there == 0, -(s.until or s.since or dt.date.min).toordinal()),
+    )
