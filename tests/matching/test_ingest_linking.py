@@ -89,3 +89,21 @@ def test_an_unmerged_pair_is_not_joined_again_by_the_batch_relink() -> None:
     assert Person.objects.filter(merged_into__isnull=True).count() == 2
     assert Candidate.objects.get().state == CandidateState.DECLINED
     assert Merge.objects.filter(unmerged_at__isnull=True).count() == 0
+
+
+def test_an_old_link_to_a_merged_record_opens_the_person_it_joined(client) -> None:
+    from tests.factories import InvolvementFactory, TeamFactory
+    from threadline.agencies.models import Agency
+
+    ingest_feed(gp_record())
+    ingest_feed(lines(agency("police", "police"), father("P9", "police", "Bill")))
+    merge = Merge.objects.get()
+    officer = PractitionerFactory(team=TeamFactory(agency=Agency.objects.get(code="police")))
+    InvolvementFactory(person=merge.survivor, agency=officer.agency)
+    client.force_login(officer)
+
+    response = client.get(f"/people/{merge.absorbed_id}/")
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/people/{merge.survivor_id}/"
+    assert client.get(response["Location"]).status_code == 200

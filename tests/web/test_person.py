@@ -111,8 +111,9 @@ def test_the_page_costs_the_same_queries_however_long_the_chronology(
         page_of(worker_client, family)
     assert len(many) == len(few)
     # The session and the user, access with its audit entry, the profile, alerts, the filter
-    # options and one page of the chronology: twenty.
-    assert len(many) <= 20
+    # options, one page of the chronology, and the risk panel (the adults' history, their
+    # conditions, the child's contact arrangements): twenty-three.
+    assert len(many) <= 23
 
 
 def episode(kind: str, started: dt.date, ended: dt.date | None = None) -> StatusEpisode:

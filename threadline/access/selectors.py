@@ -130,6 +130,15 @@ def record_audit(
     return entry
 
 
+class MergedPerson(Http404):
+    """The record asked for has been merged into another person's: look there instead (the
+    caller sends the user on; need to know is checked, and the look audited, there)."""
+
+    def __init__(self, survivor_id: int) -> None:
+        super().__init__(f"Merged into person {survivor_id}")
+        self.survivor_id = survivor_id
+
+
 def access_person(
     user: Practitioner,
     person_id: int,
@@ -143,6 +152,8 @@ def access_person(
     Refusals are 404, not 403, so that outsiders cannot learn who is in the record.
     """
     person, visible = _person_and_visibility(user, person_id)
+    if person is not None and person.merged_into_id is not None:
+        raise MergedPerson(person.merged_into_id)
     if person is None or not visible:
         record_audit(
             user,

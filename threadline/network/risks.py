@@ -106,8 +106,13 @@ def current_contact(child: Person) -> dict[int, list[ContactArrangement]]:
     return found
 
 
-def risks_through_network(child: Person, network: Sequence[NetworkLink]) -> list[AdultRisk]:
-    """Each current adult around ``child`` with a history that bears on the child's safety."""
+def risks_through_network(
+    child: Person,
+    network: Sequence[NetworkLink],
+    contact: dict[int, list[ContactArrangement]] | None = None,
+) -> list[AdultRisk]:
+    """Each current adult around ``child`` with a history that bears on the child's safety;
+    ``contact`` is ``current_contact(child)``, where the caller has it already."""
     adults = {link.other.pk: link for link in _adults(network, child)}
     if not adults:
         return []
@@ -117,7 +122,7 @@ def risks_through_network(child: Person, network: Sequence[NetworkLink]) -> list
     conditions_of: dict[int, list[Condition]] = {}
     for condition in Condition.objects.filter(about_id__in=list(adults)).select_related("plan"):
         conditions_of.setdefault(condition.about_id, []).append(condition)
-    contact_of = current_contact(child)
+    contact_of = current_contact(child) if contact is None else contact
     risks = []
     for pk, link in adults.items():
         rows = rows_of.get(pk, [])

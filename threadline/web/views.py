@@ -16,7 +16,7 @@ from django_htmx.middleware import HtmxDetails
 
 from threadline import clock
 from threadline.access.models import AuditAction
-from threadline.access.selectors import access_person
+from threadline.access.selectors import MergedPerson, access_person
 from threadline.agencies.models import Practitioner
 from threadline.checks.selectors import alerts_for_child
 from threadline.chronology.selectors import (
@@ -100,17 +100,18 @@ def _chronology_context(request: PractitionerRequest, person: Person) -> dict[st
 @login_required
 @require_GET
 def person(request: PractitionerRequest, pk: int) -> HttpResponse:
-    merged_into = Person.objects.filter(pk=pk).values_list("merged_into", flat=True).first()
-    if merged_into is not None:  # an old link to a record since merged: show the person now
-        return redirect("person", pk=merged_into)
-    child = _person(request, pk, AuditAction.VIEW)
+    try:
+        child = _person(request, pk, AuditAction.VIEW)
+    except MergedPerson as merged:  # an old link to a record since merged: the person now
+        return redirect("person", pk=merged.survivor_id)
     open_alerts, resolved_alerts = alerts_for_child(child)
     profile = person_profile(request.user, child)
+    contact = current_contact(child)
     context = {
         **_chronology_context(request, child),
         "profile": profile,
-        "risks": risks_through_network(child, profile.network),
-        "contact": [c for found in current_contact(child).values() for c in found],
+        "risks": risks_through_network(child, profile.network, contact),
+        "contact": [arrangement for found in contact.values() for arrangement in found],
         "open_alerts": open_alerts,
         "resolved_alerts": resolved_alerts,
     }
