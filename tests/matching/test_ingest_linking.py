@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from tests.factories import PractitionerFactory
 from tests.feeds.records import VALID_NHS, agency, lines, person
+from threadline.access.models import AuditAction, AuditEntry
 from threadline.feeds.services import ingest_feed
 from threadline.matching.models import Candidate, CandidateState, Merge, MergeOrigin
 from threadline.matching.services import DecisionError, decide, undo_merge
@@ -107,3 +108,17 @@ def test_an_old_link_to_a_merged_record_opens_the_person_it_joined(client) -> No
     assert response.status_code == 302
     assert response["Location"] == f"/people/{merge.survivor_id}/"
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_someone_who_may_not_see_the_person_learns_nothing_from_an_old_link(client) -> None:
+    ingest_feed(gp_record())
+    ingest_feed(lines(agency("police", "police"), father("P9", "police", "Bill")))
+    merge = Merge.objects.get()
+    outsider = PractitionerFactory()  # no involvement with him
+    client.force_login(outsider)
+
+    response = client.get(f"/people/{merge.absorbed_id}/")
+
+    assert response.status_code == 404, "not a redirect that names the person he became"
+    refused = AuditEntry.objects.get(actor=outsider)
+    assert (refused.action, refused.person_id) == (AuditAction.DENIED, merge.absorbed_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -170,3 +171,65 @@ def _someone():
     from tests.factories import PractitionerFactory
 
     return PractitionerFactory()
+
+
+def test_a_merge_waits_while_its_survivor_has_been_merged_onward() -> None:
+    first_survivor, final = PersonFactory(), PersonFactory()
+    first = merge_people(first_survivor, PersonFactory(), origin=MergeOrigin.PRACTITIONER)
+    onward = merge_people(final, first_survivor, origin=MergeOrigin.PRACTITIONER)
+    with pytest.raises(MergeError, match=rf"merged into person {final.pk}; undo merge {onward.pk}"):
+        unmerge(first)
+    unmerge(onward)
+    unmerge(first)
+
+
+def test_an_unmerge_leaves_alone_a_row_corrected_since_to_name_someone_else() -> None:
+    survivor, absorbed, third = PersonFactory(), PersonFactory(), PersonFactory()
+    wrong = InvolvementFactory(person=absorbed)
+    merge = merge_people(survivor, absorbed, origin=MergeOrigin.PRACTITIONER)
+    wrong.refresh_from_db()
+    wrong.person = third
+    wrong.save()
+
+    unmerge(merge)
+
+    wrong.refresh_from_db()
+    assert wrong.person == third
+
+
+def test_an_unmerge_keeps_what_has_been_corrected_on_the_survivor_since() -> None:
+    survivor = PersonFactory(nhs_number="", date_of_birth=None, language="")
+    absorbed = PersonFactory(
+        nhs_number="9434765919", date_of_birth=dt.date(2019, 4, 1), language="Polish"
+    )
+    merge = merge_people(survivor, absorbed, origin=MergeOrigin.PRACTITIONER)
+    survivor.refresh_from_db()
+    survivor.date_of_birth = dt.date(2019, 4, 2)  # the survivor's own agency corrects it
+    survivor.save()
+
+    unmerge(merge)
+
+    survivor.refresh_from_db()
+    absorbed.refresh_from_db()
+    assert survivor.date_of_birth == dt.date(2019, 4, 2), "a correction made since stands"
+    assert survivor.language == "" and survivor.nhs_number == "", "what the merge copied goes"
+    assert absorbed.nhs_number == "9434765919" and absorbed.merged_into is None
+
+
+def test_an_unmerge_that_would_break_a_rule_changes_nothing_and_says_why() -> None:
+    survivor = PersonFactory(nhs_number="")
+    absorbed = PersonFactory(nhs_number="9434765919")
+    involvement = InvolvementFactory(person=absorbed)
+    merge = merge_people(survivor, absorbed, origin=MergeOrigin.PRACTITIONER)
+    # While the two are one, the number is taken from the survivor and given to someone else.
+    Person.objects.filter(pk=survivor.pk).update(nhs_number="")
+    PersonFactory(nhs_number="9434765919")
+
+    with pytest.raises(MergeError, match=rf"merge {merge.pk}: person {absorbed.pk} cannot take"):
+        unmerge(merge)
+
+    merge.refresh_from_db()
+    absorbed.refresh_from_db()
+    involvement.refresh_from_db()
+    assert merge.is_live and absorbed.merged_into_id == survivor.pk
+    assert involvement.person_id == survivor.pk, "the rows moved back were put back again"

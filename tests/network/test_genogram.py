@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from itertools import pairwise
+from xml.etree import ElementTree
 
 import pytest
 
+from tests.factories import AgencyFactory, PersonFactory, RelationshipFactory
 from tests.network.family import large_family
 from threadline.network.genogram import SPACING, genogram_svg, layout
 from threadline.network.graph import network_of
+from threadline.people.models import Address, RelationshipKind
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +79,28 @@ def test_the_drawing_changes_when_the_record_does() -> None:
     family["father"].save()
     after = genogram_svg(network_of(family["index"], steps=3))
     assert "Dean Marsh" in before and "Deano Marsh" in after
+
+
+def test_a_child_with_nobody_recorded_around_them_is_drawn_alone() -> None:
+    child = PersonFactory(given_name="Lone", family_name="Child")
+    svg = genogram_svg(network_of(child, steps=2))
+    assert drawn_people(svg) == {child.pk}
+
+
+def test_what_an_agency_typed_cannot_break_out_of_the_drawing() -> None:
+    mother = PersonFactory(given_name='Ann"><script>alert(1)</script>', family_name="O'Neil")
+    child = PersonFactory(given_name="Kim", family_name="O'Neil")
+    RelationshipFactory(person=mother, relative=child, kind=RelationshipKind.PARENT)
+    for person in (mother, child):
+        Address.objects.create(
+            person=person,
+            line1='1 "Quoted" Row<img src=x onerror=alert(1)>',
+            postcode="NE1 1AA",
+            lived_from=dt.date(2020, 1, 1),
+            agency=AgencyFactory(),
+        )
+    svg = genogram_svg(network_of(child, steps=2))
+    assert "<script" not in svg and "<img" not in svg
+    [household] = re.findall(r'data-household="([^"]*)"', svg)
+    assert household.startswith("1 &quot;Quoted&quot; Row&lt;img")
+    ElementTree.fromstring(svg)

@@ -12,6 +12,8 @@ from tests.factories import (
     StatusEpisodeFactory,
 )
 from threadline.casework.models import EpisodeKind
+from threadline.matching.merging import merge_people
+from threadline.matching.models import MergeOrigin
 from threadline.network.graph import household_statuses, network_of
 from threadline.people.models import Address, RelationshipKind
 
@@ -55,3 +57,19 @@ def test_households_today_come_first_with_status_and_lead_then_the_past() -> Non
     today, past = household_statuses(network_of(child, steps=2))
     assert (today.living_there, today.status, today.lead) == (2, "Child protection", "Sam Okafor")
     assert (past.living_there, past.until) == (0, dt.date(2019, 12, 31))
+
+
+def test_a_record_merged_into_another_is_not_a_second_person_in_the_family() -> None:
+    child, father, fathers_other_record = PersonFactory(), PersonFactory(), PersonFactory()
+    RelationshipFactory(person=father, relative=child, kind=RelationshipKind.PARENT)
+    # A tie between the two records cannot move: it would be a tie to himself.
+    RelationshipFactory(
+        person=fathers_other_record, relative=father, kind=RelationshipKind.ASSOCIATE
+    )
+    merge_people(father, fathers_other_record, origin=MergeOrigin.PRACTITIONER)
+
+    network = network_of(child, steps=2)
+    assert set(network.people) == {child.pk, father.pk}
+    assert all(
+        fathers_other_record.pk not in (r.person_id, r.relative_id) for r in network.relationships
+    )

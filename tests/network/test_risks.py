@@ -1,15 +1,25 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from tests.factories import PractitionerFactory, TeamFactory
+from tests.factories import (
+    AgencyFactory,
+    PersonFactory,
+    PractitionerFactory,
+    StatusEpisodeFactory,
+    TeamFactory,
+)
 from tests.matching.family import the_two_records
+from threadline import clock
 from threadline.agencies.models import Agency
 from threadline.matching.models import Candidate
 from threadline.matching.services import decide
 from threadline.network.risks import risks_through_network
 from threadline.people.models import Person, PersonRecord
-from threadline.people.selectors import person_profile
+from threadline.people.selectors import NetworkLink, person_profile
+from threadline.plans.models import Condition, Plan
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +67,44 @@ def test_an_adult_who_was_only_the_victim_is_not_shown_as_a_risk() -> None:
 
     EventPerson.objects.filter(event__source_id__in=["E7", "E8"]).update(role=SubjectRole.VICTIM)
     assert _risks(manager) == []
+
+
+def _link(adult: Person, *, can_open: bool) -> NetworkLink:
+    return NetworkLink(adult, "Father", True, None, None, (), can_open)
+
+
+def _condition_on_plan_of(child: Person, about: Person, text: str) -> Condition:
+    worker = PractitionerFactory()
+    plan = Plan.objects.create(
+        child=child,
+        episode=StatusEpisodeFactory(person=child),
+        agency=worker.agency,
+        reason_for_referral="Domestic abuse",
+        focus="Domestic abuse",
+        started_on=dt.date(2024, 1, 1),
+        review_by=dt.date(2024, 4, 1),
+        created_by=worker,
+        created_at=clock.now(),
+    )
+    return Condition.objects.create(
+        plan=plan,
+        text=text,
+        about=about,
+        monitor_agency=AgencyFactory(name="Northshire Probation"),
+        monitor_name="Sam Reid",
+        agreed_on=dt.date(2024, 1, 2),
+    )
+
+
+def test_conditions_on_another_childs_plan_are_named_not_read_without_access() -> None:
+    child, sister = PersonFactory(), PersonFactory()
+    father = PersonFactory(date_of_birth=dt.date(1985, 1, 1))
+    _condition_on_plan_of(child, father, "Contact with Kim supervised by her grandmother")
+    _condition_on_plan_of(sister, father, "No contact with Lee while he is on bail")
+
+    [risk] = risks_through_network(child, [_link(father, can_open=False)], contact={})
+    assert [c.text for c in risk.conditions] == ["Contact with Kim supervised by her grandmother"]
+    assert risk.conditions_elsewhere == ["Northshire Probation"]
+
+    [risk] = risks_through_network(child, [_link(father, can_open=True)], contact={})
+    assert len(risk.conditions) == 2 and risk.conditions_elsewhere == []

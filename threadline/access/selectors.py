@@ -153,7 +153,12 @@ def access_person(
     """
     person, visible = _person_and_visibility(user, person_id)
     if person is not None and person.merged_into_id is not None:
-        raise MergedPerson(person.merged_into_id)
+        survivor: Person | None = person
+        while survivor is not None and survivor.merged_into_id is not None:
+            survivor, seen = _person_and_visibility(user, survivor.merged_into_id)
+        # Only someone who may see the person the record joined learns where it went.
+        if survivor is not None and seen:
+            raise MergedPerson(survivor.pk)
     if person is None or not visible:
         record_audit(
             user,

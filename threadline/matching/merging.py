@@ -171,8 +171,44 @@ def merge_people(
 
 @transaction.atomic
 def unmerge(merge: Merge, *, by: Practitioner | None = None, reason: str = "") -> Merge:
-    """Put back every row ``merge`` moved and both people's fields as they were."""
+    """Put back every row ``merge`` moved, the absorbed person's fields as they were, and what
+    the merge filled in on the survivor (unless someone has changed it since)."""
     merge = Merge.objects.select_for_update().get(pk=merge.pk)
+    _check_can_unmerge(merge)
+    links = {link.label: link for link in person_links()}
+    grouped: dict[tuple[str, str], list[int]] = {}
+    for row in merge.moved.all():
+        grouped.setdefault((row.model, row.field), []).append(row.row_id)
+    for (label, field), ids in grouped.items():
+        link = links.get(label) or PersonLink(_model(label), field)
+        # Only rows still pointing at the survivor: one corrected since to name someone else
+        # stays corrected.
+        still_here = link.model._default_manager.filter(pk__in=ids, **{field: merge.survivor_id})
+        still_here.update(**{field: merge.absorbed_id})
+    survivor = Person.objects.select_for_update().get(pk=merge.survivor_id)
+    absorbed = Person.objects.select_for_update().get(pk=merge.absorbed_id)
+    _give_back_filled(survivor, merge)
+    _restore_fields(absorbed, merge.absorbed_before)
+    absorbed.merged_into = None
+    try:
+        with transaction.atomic():
+            # The survivor first: it gives back the NHS number the absorbed person takes again.
+            survivor.refresh_name_keys()
+            survivor.save()
+            absorbed.save()
+    except IntegrityError as clash:
+        raise MergeError(
+            f"merge {merge.pk}: person {absorbed.pk} cannot take back their details ({clash}); "
+            "nothing was changed"
+        ) from clash
+    merge.unmerged_at = clock.now()
+    merge.unmerged_by = by
+    merge.unmerge_reason = reason
+    merge.save(update_fields=["unmerged_at", "unmerged_by", "unmerge_reason"])
+    return merge
+
+
+def _check_can_unmerge(merge: Merge) -> None:
     if not merge.is_live:
         raise MergeError(f"merge {merge.pk}: already undone on {merge.unmerged_at:%d %b %Y}")
     later = Merge.objects.filter(survivor=merge.survivor, unmerged_at__isnull=True, pk__gt=merge.pk)
@@ -181,26 +217,25 @@ def unmerge(merge: Merge, *, by: Practitioner | None = None, reason: str = "") -
             f"merge {merge.pk}: person {merge.survivor_id} has absorbed others since; "
             f"undo merge {later.latest('pk').pk} first"
         )
-    links = {link.label: link for link in person_links()}
-    grouped: dict[tuple[str, str], list[int]] = {}
-    for row in merge.moved.all():
-        grouped.setdefault((row.model, row.field), []).append(row.row_id)
-    for (label, field), ids in grouped.items():
-        link = links.get(label) or PersonLink(_model(label), field)
-        link.model._default_manager.filter(pk__in=ids).update(**{field: merge.absorbed_id})
-    survivor = Person.objects.select_for_update().get(pk=merge.survivor_id)
-    absorbed = Person.objects.select_for_update().get(pk=merge.absorbed_id)
-    # The survivor first: it gives back the NHS number the absorbed person takes again.
-    _restore_fields(survivor, merge.survivor_before)
-    survivor.save()
-    _restore_fields(absorbed, merge.absorbed_before)
-    absorbed.merged_into = None
-    absorbed.save()
-    merge.unmerged_at = clock.now()
-    merge.unmerged_by = by
-    merge.unmerge_reason = reason
-    merge.save(update_fields=["unmerged_at", "unmerged_by", "unmerge_reason"])
-    return merge
+    onward = Merge.objects.filter(absorbed=merge.survivor, unmerged_at__isnull=True).first()
+    if onward is not None:
+        raise MergeError(
+            f"merge {merge.pk}: person {merge.survivor_id} has since been merged into person "
+            f"{onward.survivor_id}; undo merge {onward.pk} first"
+        )
+
+
+def _give_back_filled(survivor: Person, merge: Merge) -> None:
+    """Blank again what the merge copied onto the survivor, where it still holds that copy."""
+    before, theirs = merge.survivor_before, merge.absorbed_before
+    for field in Person._meta.concrete_fields:
+        if field.name not in (*FILLED_FROM_ABSORBED, "sex"):
+            continue
+        was, copied = before.get(field.attname), theirs.get(field.attname)
+        now = field.value_from_object(survivor)
+        now = None if now is None else field.value_to_string(survivor)
+        if was != copied and now == copied:
+            setattr(survivor, field.attname, None if was is None else field.to_python(was))
 
 
 def _model(label: str) -> type[models.Model]:

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from threadline import clock
 from threadline.agencies.models import Practitioner, Role
+from threadline.casework.models import Involvement
 from threadline.matching.models import Candidate, CandidateState, Merge
 from threadline.people.models import Person, PersonRecord
 
 # Deciding that two records are one person is a data-quality decision for the front door and
 # for managers: they see identifying details of both, never either chronology.
 REVIEWERS = frozenset({Role.MASH, Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.ADMIN})
+# The front door and the data administrators work the partnership's whole queue; a manager
+# only pairs where one of the records is their own agency's.
+WHOLE_QUEUE = frozenset({Role.MASH, Role.ADMIN})
 EVIDENCE_LABELS = {
     "nhs": "NHS number",
     "given": "Given name",
@@ -27,10 +32,21 @@ def may_review(user: Practitioner) -> bool:
     return bool(user.is_active and user.role in REVIEWERS)
 
 
-def waiting() -> QuerySet[Candidate]:
+def reviewable_by(user: Practitioner) -> QuerySet[Candidate]:
+    pairs = Candidate.objects.select_related("person", "other")
+    if user.role in WHOLE_QUEUE:
+        return pairs
+    ours = PersonRecord.objects.filter(agency=user.agency)
+    return pairs.filter(
+        Exists(ours.filter(person_id=OuterRef("person_id")))
+        | Exists(ours.filter(person_id=OuterRef("other_id")))
+    )
+
+
+def waiting(user: Practitioner) -> QuerySet[Candidate]:
     return (
-        Candidate.objects.filter(state=CandidateState.PENDING)
-        .select_related("person", "other")
+        reviewable_by(user)
+        .filter(state=CandidateState.PENDING)
         .order_by("-probability", "found_at")
     )
 
@@ -77,8 +93,20 @@ class Side:
 
 def side_of(person: Person) -> Side:
     records = list(person.records.select_related("agency").order_by("agency__name", "source_id"))
-    involved = person.involvements.select_related("agency").order_by("agency__name")
+    open_today = Q(closed_on__isnull=True) | Q(closed_on__gt=clock.today())
+    involved = Involvement.objects.filter(open_today, person=person).select_related("agency")
     return Side(person, records, sorted({i.agency.name for i in involved}))
+
+
+def merges_reviewable_by(user: Practitioner) -> QuerySet[Merge]:
+    merges = Merge.objects.select_related("survivor", "absorbed")
+    if user.role in WHOLE_QUEUE:
+        return merges
+    ours = PersonRecord.objects.filter(agency=user.agency)
+    return merges.filter(
+        Exists(ours.filter(person_id=OuterRef("survivor_id")))
+        | Exists(ours.filter(person_id=OuterRef("absorbed_id")))
+    )
 
 
 def merges_of(person: Person) -> QuerySet[Merge]:

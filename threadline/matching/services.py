@@ -86,7 +86,11 @@ def _person_of(records: Iterable[PersonRecord]) -> dict[str, int]:
 
 
 def _act_on(pairs: Iterable[ScoredPair], person_of: dict[str, int], fresh: set[int]) -> LinkOutcome:
-    """Best pairs first: merge at or above the linking threshold, queue those above review."""
+    """Best pairs first: merge at or above the linking threshold, queue those above review.
+
+    With ``fresh`` people (an ingest), a pair that would join two people already held, through
+    a new record matching both, goes to review instead: the two were compared before and not
+    joined, and one new record is not enough to overrule that."""
     link_at, review_at = thresholds()
     outcome = LinkOutcome()
     now_of: dict[int, int] = {}  # person -> whom they now read as, after this run's merges
@@ -96,13 +100,14 @@ def _act_on(pairs: Iterable[ScoredPair], person_of: dict[str, int], fresh: set[i
             person_id = now_of[person_id]
         return person_id
 
-    kept_apart = _declined(set(person_of.values()))
+    kept_apart = KeptApart.of(set(person_of.values()))
     for pair in sorted(pairs, key=lambda p: -p.probability):
         left, right = now(person_of[pair.left]), now(person_of[pair.right])
         decided = verdict(pair, link_at=link_at, review_at=review_at)
-        if left == right or decided == Verdict.APART or tuple(sorted((left, right))) in kept_apart:
+        if left == right or decided == Verdict.APART or kept_apart.holds(left, right):
             continue
-        if decided == Verdict.LINK:
+        joins_held = bool(fresh) and left not in fresh and right not in fresh
+        if decided == Verdict.LINK and not joins_held:
             survivor, absorbed = sorted((left, right), key=lambda pk: (pk in fresh, pk))
             try:
                 merge = merge_people(
@@ -115,6 +120,7 @@ def _act_on(pairs: Iterable[ScoredPair], person_of: dict[str, int], fresh: set[i
             except MergeError:
                 continue
             now_of[absorbed] = survivor
+            kept_apart.join(survivor, absorbed)
             outcome.merges.append(merge)
             outcome.linked += 1
         elif _queue(left, right, pair):
@@ -122,13 +128,56 @@ def _act_on(pairs: Iterable[ScoredPair], person_of: dict[str, int], fresh: set[i
     return outcome
 
 
-def _declined(person_ids: set[int]) -> set[tuple[int, int]]:
-    """Pairs a practitioner has said are two people: no score joins them again."""
-    declined: set[tuple[int, int]] = set()
-    for chunk in chunked(sorted(person_ids)):
-        rows = Candidate.objects.filter(state=CandidateState.DECLINED, person_id__in=chunk)
-        declined.update(rows.values_list("person_id", "other_id"))
-    return declined
+@dataclass
+class KeptApart:
+    """Pairs a practitioner has said are two people: no score joins them again, including
+    after either has absorbed someone else (the decision follows the person)."""
+
+    partners: dict[int, set[int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, person_ids: set[int]) -> KeptApart:
+        absorbed_into = _absorbed_into(person_ids)
+        ids = person_ids | set(absorbed_into)
+        kept = cls()
+        for chunk in chunked(sorted(ids)):
+            rows = Candidate.objects.filter(
+                Q(person_id__in=chunk) | Q(other_id__in=chunk), state=CandidateState.DECLINED
+            )
+            for one, two in rows.values_list("person_id", "other_id"):
+                kept.add(absorbed_into.get(one, one), absorbed_into.get(two, two))
+        return kept
+
+    def add(self, one: int, two: int) -> None:
+        self.partners.setdefault(one, set()).add(two)
+        self.partners.setdefault(two, set()).add(one)
+
+    def holds(self, one: int, two: int) -> bool:
+        return two in self.partners.get(one, ())
+
+    def join(self, survivor: int, absorbed: int) -> None:
+        for other in self.partners.pop(absorbed, set()):
+            self.partners[other].discard(absorbed)
+            self.add(survivor, other)
+
+
+def _absorbed_into(person_ids: set[int]) -> dict[int, int]:
+    """Everyone merged (and not unmerged) into one of ``person_ids``, with whom they read as."""
+    into: dict[int, int] = {}
+    frontier = set(person_ids)
+    while frontier:
+        found: dict[int, int] = {}
+        for chunk in chunked(sorted(frontier)):
+            found.update(
+                Merge.objects.filter(survivor_id__in=chunk, unmerged_at__isnull=True).values_list(
+                    "absorbed_id", "survivor_id"
+                )
+            )
+        for absorbed, survivor in found.items():
+            into[absorbed] = into.get(survivor, survivor)
+        frontier = set(found) - person_ids
+        person_ids = person_ids | frontier
+    return into
 
 
 def _queue(one: int, two: int, pair: ScoredPair) -> bool:

@@ -14,8 +14,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 from threadline.access.models import AuditAction
 from threadline.access.selectors import record_audit
 from threadline.agencies.models import Practitioner
-from threadline.matching.models import Candidate, Merge
-from threadline.matching.selectors import evidence_rows, may_review, side_of, waiting
+from threadline.matching.selectors import (
+    evidence_rows,
+    may_review,
+    merges_reviewable_by,
+    reviewable_by,
+    side_of,
+    waiting,
+)
 from threadline.matching.services import DecisionError, decide, undo_merge
 
 
@@ -53,15 +59,23 @@ def _reviewer(request: PractitionerRequest) -> Practitioner:
 @login_required
 @require_GET
 def queue(request: PractitionerRequest) -> HttpResponse:
-    _reviewer(request)
-    return render(request, "matching/queue.html", {"candidates": waiting()[:200]})
+    reviewer = _reviewer(request)
+    candidates = list(waiting(reviewer)[:200])
+    record_audit(
+        reviewer,
+        AuditAction.SEARCH,
+        purpose="match review",
+        detail=f"review queue: {len(candidates)} pairs listed",
+        request=request,
+    )
+    return render(request, "matching/queue.html", {"candidates": candidates})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def candidate(request: PractitionerRequest, pk: int) -> HttpResponse:
     reviewer = _reviewer(request)
-    pair = get_object_or_404(Candidate.objects.select_related("person", "other"), pk=pk)
+    pair = get_object_or_404(reviewable_by(reviewer), pk=pk)
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -93,7 +107,7 @@ def candidate(request: PractitionerRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def merge(request: PractitionerRequest, pk: int) -> HttpResponse:
     reviewer = _reviewer(request)
-    done = get_object_or_404(Merge.objects.select_related("survivor", "absorbed"), pk=pk)
+    done = get_object_or_404(merges_reviewable_by(reviewer), pk=pk)
     form = UndoForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -103,5 +117,9 @@ def merge(request: PractitionerRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Merge undone: the two records are apart again.")
             return redirect("match-merge", pk=done.pk)
+    for person in (done.survivor, done.absorbed):
+        record_audit(
+            reviewer, AuditAction.VIEW, person=person, purpose="merge review", request=request
+        )
     context = {"merge": done, "form": form, "moved": done.moved.count()}
     return render(request, "matching/merge.html", context)

@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from xml.sax.saxutils import escape
+from html import escape
 
 from django.db.models import Q
 
@@ -19,6 +19,7 @@ from threadline.casework.models import Involvement
 from threadline.chronology.models import EventPerson, SubjectRole
 from threadline.network.graph import Network
 from threadline.network.risks import AS_PERPETRATOR, AS_SUBJECT, OWN_ROLES
+from threadline.people.ages import is_adult
 from threadline.people.models import Person, Relationship, RelationshipKind
 from threadline.people.selectors import relationship_label
 from threadline.plans.models import Condition
@@ -124,9 +125,7 @@ def _what_to(relationship: Relationship, person: Person, network: Network) -> st
 
 
 def _is_adult(person: Person) -> bool:
-    born = person.date_of_birth
-    today = clock.today()
-    return born is not None and born <= today.replace(year=today.year - 18)
+    return is_adult(person.date_of_birth, clock.today())
 
 
 def _lines(text: str, width: int = 18) -> list[str]:

@@ -20,7 +20,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
+from html import escape
 
 import networkx as nx
 
@@ -74,6 +74,7 @@ class Layout:
 
 def _generations(network: Network) -> dict[int, int]:
     graph = nx.DiGraph()
+    graph.add_node(network.child.pk)
     for r in network.relationships:
         above = ABOVE.get(RelationshipKind(r.kind), 0)
         graph.add_edge(r.person_id, r.relative_id, up=above)

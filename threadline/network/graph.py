@@ -124,7 +124,10 @@ def network_of(child: Person, steps: int = 2) -> Network:
         reached |= step
         if not frontier:
             break
-    people = Person.objects.in_bulk(reached)
+    # A merged record's rows read as the survivor's; what stayed behind (a clash) is not a
+    # second person in the family.
+    people = Person.objects.filter(merged_into__isnull=True).in_bulk(reached)
+    people.setdefault(child.pk, child)
     kept = [r for r in relationships.values() if r.person_id in people and r.relative_id in people]
     graph = nx.Graph()
     for pk in people:

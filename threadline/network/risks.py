@@ -18,6 +18,7 @@ from threadline import clock
 from threadline.chronology.models import EventPerson, SubjectRole
 from threadline.chronology.vocabulary import EventType
 from threadline.network.models import ContactArrangement
+from threadline.people.ages import is_adult
 from threadline.people.models import Person
 from threadline.people.selectors import NetworkLink
 from threadline.plans.models import Condition
@@ -50,10 +51,11 @@ class AdultRisk:
     adult: Person
     relation: str
     items: list[RiskItem]
-    conditions: list[Condition]
+    conditions: list[Condition]  # on this child's plans, or any where the viewer may open
     more: int  # items held beyond those shown
     can_open: bool
     contact: list[ContactArrangement] = field(default_factory=list)  # with this child, current
+    conditions_elsewhere: list[str] = field(default_factory=list)  # who monitors the others
 
     @property
     def unwatched_contact(self) -> ContactArrangement | None:
@@ -73,14 +75,24 @@ class AdultRisk:
 
 def _adults(network: Sequence[NetworkLink], child: Person) -> list[NetworkLink]:
     today = clock.today()
-    born_before = today.replace(year=today.year - 18)
     return [
         link
         for link in network
-        if not link.has_ended
-        and link.other.pk != child.pk
-        and (link.other.date_of_birth is None or link.other.date_of_birth <= born_before)
+        if not link.has_ended and link.other.pk != child.pk and _may_be_adult(link.other, today)
     ]
+
+
+def _may_read(condition: Condition, child: Person, link: NetworkLink) -> bool:
+    """A condition on this child's own plan is part of the child's record; one on another
+    child's plan is that child's, and is read only by those who may open the adult's record."""
+    return condition.plan.child_id == child.pk or link.can_open
+
+
+def _may_be_adult(person: Person, today: dt.date) -> bool:
+    """An adult whose date of birth nobody has recorded still counts; an unborn child never."""
+    if person.date_of_birth is None:
+        return person.expected_date_of_birth is None
+    return is_adult(person.date_of_birth, today)
 
 
 def _risk_rows(person_ids: list[int]) -> list[EventPerson]:
@@ -120,13 +132,16 @@ def risks_through_network(
     for row in _risk_rows(list(adults)):
         rows_of.setdefault(row.person_id, []).append(row)
     conditions_of: dict[int, list[Condition]] = {}
-    for condition in Condition.objects.filter(about_id__in=list(adults)).select_related("plan"):
+    for condition in Condition.objects.filter(about_id__in=list(adults)).select_related(
+        "plan", "monitor_agency"
+    ):
         conditions_of.setdefault(condition.about_id, []).append(condition)
     contact_of = current_contact(child) if contact is None else contact
     risks = []
     for pk, link in adults.items():
         rows = rows_of.get(pk, [])
-        if not rows and pk not in conditions_of:
+        conditions = conditions_of.get(pk, [])
+        if not rows and not conditions:
             continue
         items = [
             RiskItem(
@@ -142,10 +157,13 @@ def risks_through_network(
                 adult=link.other,
                 relation=link.label,
                 items=items,
-                conditions=conditions_of.get(pk, []),
+                conditions=[c for c in conditions if _may_read(c, child, link)],
                 more=max(0, len(rows) - SHOWN_PER_ADULT),
                 can_open=link.can_open,
                 contact=contact_of.get(pk, []),
+                conditions_elsewhere=sorted(
+                    {c.monitor_agency.name for c in conditions if not _may_read(c, child, link)}
+                ),
             )
         )
     return sorted(risks, key=lambda risk: (-len(risk.items), risk.adult.pk))
