@@ -79,6 +79,14 @@ def test_relationship_to_an_unknown_person(stored: dict[str, int]) -> None:
     assert table_counts() == stored
 
 
+def test_a_marriage_recorded_on_a_tie_that_is_not_a_partnership(stored: dict[str, int]) -> None:
+    record = relationship("R9", "C2", "C1", type="parent", legal_union="married")
+    rejected = refused(good_then(*lines(record)))
+    assert_only_error(rejected, 2, "legal_union", "is for partner or former_partner, not parent")
+    assert rejected.errors[0].record_id == "R9"
+    assert table_counts() == stored
+
+
 def test_event_about_an_unknown_person(stored: dict[str, int]) -> None:
     rejected = refused(good_then(*lines(event("E8", ["C1", {"nhs_number": "4010232137"}]))))
     assert_only_error(rejected, 2, "people.1", "unknown person 4010232137")

@@ -1,12 +1,12 @@
-"""A large synthetic family for the genogram: a father with four partners and ten children
-between them, his parents (his father has died), a pregnancy, a household today, and a carer."""
+"""A large synthetic family for the genogram: a father with four partners (one divorce, two
+separations) and ten children between them, his parents (his father has died), a pregnancy, a household today, and a carer."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from tests.factories import AgencyFactory, PersonFactory, RelationshipFactory
-from threadline.people.models import Address, Person, RelationshipKind, Sex
+from threadline.people.models import Address, LegalUnion, Person, RelationshipKind, Sex
 
 
 def _rel(person: Person, relative: Person, kind: str, **fields) -> None:
@@ -30,7 +30,13 @@ def large_family() -> dict[str, object]:
     )
     _rel(grandfather, father, RelationshipKind.PARENT)
     _rel(grandmother, father, RelationshipKind.PARENT)
-    _rel(grandfather, grandmother, RelationshipKind.PARTNER)
+    _rel(
+        grandfather,
+        grandmother,
+        RelationshipKind.PARTNER,
+        legal_union=LegalUnion.MARRIED,
+        started_on=dt.date(1975, 6, 1),
+    )
     partners, children = [], []
     for n, count in enumerate((4, 3, 2, 1)):
         partner = PersonFactory(
@@ -41,7 +47,17 @@ def large_family() -> dict[str, object]:
         )
         partners.append(partner)
         kind = RelationshipKind.PARTNER if n == 3 else RelationshipKind.FORMER_PARTNER
-        _rel(father, partner, kind)
+        if n == 0:  # his first marriage ended in divorce; the next two were separations
+            _rel(
+                father,
+                partner,
+                kind,
+                legal_union=LegalUnion.DIVORCED,
+                started_on=dt.date(2006, 5, 1),
+                ended_on=dt.date(2011, 9, 1),
+            )
+        else:
+            _rel(father, partner, kind)
         for m in range(count):
             child = PersonFactory(
                 given_name=f"Child{n + 1}{m + 1}",

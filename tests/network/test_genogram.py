@@ -68,8 +68,26 @@ def test_symbols_say_who_has_died_who_is_unborn_and_who_the_child_is() -> None:
     assert re.search(rf'data-person="{grandfather.pk}">.*?class="tl-deceased"', svg)
     assert re.search(rf'data-person="{family["index"].pk}">.*?class="tl-index"', svg)
     assert re.search(rf'data-person="{family["unborn"].pk}"><title>[^<]*Due Mar 2027', svg)
-    assert svg.count('data-partnership="separated"') == 3
+    assert svg.count('data-partnership="separated"') == 2
+    assert svg.count('data-partnership="divorced"') == 1
     assert 'data-household="7 Canal Street, NE1 1AA"' in svg
+
+
+def test_a_divorce_has_two_slashes_and_its_years_a_separation_one() -> None:
+    family = large_family()
+    plan = layout(network_of(family["index"], steps=3))
+    father, first, second = family["father"], *family["partners"][:2]
+    by_pair = {frozenset((p.one, p.two)): p for p in plan.partnerships}
+    divorce = by_pair[frozenset((father.pk, first.pk))]
+    assert (divorce.kind, divorce.years) == ("divorced", "m. 2006 d. 2011")
+    assert by_pair[frozenset((father.pk, second.pk))].kind == "separated"
+    grandparents = frozenset(p.pk for p in family["grandparents"])
+    assert (by_pair[grandparents].kind, by_pair[grandparents].years) == ("current", "m. 1975")
+
+    svg = genogram_svg(network_of(family["index"], steps=3))
+    divorced = re.search(r'data-partnership="divorced">(.*?)</g>', svg).group(1)
+    assert divorced.count("<path") == 3, "the line and two slashes"
+    assert "m. 2006 d. 2011" in divorced
 
 
 def test_the_drawing_changes_when_the_record_does() -> None:

@@ -24,7 +24,7 @@ from threadline.casework.models import EpisodeKind
 from threadline.chronology.models import SubjectRole
 from threadline.chronology.vocabulary import EventType, Outcome, Reliability, Significance
 from threadline.network.models import Arrangement, Basis
-from threadline.people.models import NameKind, RelationshipKind, Sex
+from threadline.people.models import LegalUnion, NameKind, RelationshipKind, Sex
 
 SCHEMA_ID = "https://threadline.example/schemas/feed-record-1.json"
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
@@ -162,6 +162,11 @@ RELATIONSHIP = _record(
             "description": "Read as: person is the <type> of relative.",
         },
         "parental_responsibility": {"type": "boolean"},
+        "legal_union": {
+            **_enum(LegalUnion),
+            "description": "For partner and former_partner: married, civil partnership, or how "
+            "it ended in law. A separation without a divorce stays 'married'.",
+        },
         "from": OPTIONAL_DATE,
         "to": OPTIONAL_DATE,
     },

@@ -3,7 +3,8 @@
 Standard symbols: a square for a male, a circle for a female, a diamond where sex is not known,
 a triangle for a pregnancy; a cross through someone who has died; a double outline for the child
 the genogram is about. Partners are joined below their symbols: a solid line for a current
-partnership, one slash through it for a separation, a dashed line for two parents of a child
+partnership, one slash through it for a separation, two for a divorce or a dissolved civil
+partnership ("m." and "d." with their years where the record has them), a dashed line for two parents of a child
 whose own relationship is not recorded. Children hang from their own parents' line, so
 half-siblings read correctly; several partners of one person join at different depths so each
 line can be followed. Households today are outlined. Anything else the record holds between two
@@ -26,7 +27,7 @@ import networkx as nx
 
 from threadline import clock
 from threadline.network.graph import Network
-from threadline.people.models import Person, Relationship, RelationshipKind, Sex
+from threadline.people.models import LegalUnion, Person, Relationship, RelationshipKind, Sex
 
 SYMBOL = 40
 SPACING = 120  # between the centres of neighbours in a row
@@ -54,6 +55,31 @@ class Partnership:
     two: int
     current: bool | None  # None: two parents whose own relationship is not recorded
     relationship_ids: list[int] = field(default_factory=list)
+    union: str = LegalUnion.NOT_RECORDED
+    started_on: dt.date | None = None
+    ended_on: dt.date | None = None
+
+    @property
+    def legally_ended(self) -> bool:
+        return self.union in (LegalUnion.DIVORCED, LegalUnion.DISSOLVED)
+
+    @property
+    def kind(self) -> str:
+        if self.current is None:
+            return "not recorded"
+        if self.legally_ended:
+            return "divorced"
+        return "current" if self.current else "separated"
+
+    @property
+    def years(self) -> str:
+        """'m. 2012 d. 2019': married (or joined in civil partnership) and divorced, when known."""
+        parts = []
+        if self.union and self.started_on:
+            parts.append(f"m. {self.started_on.year}")
+        if self.legally_ended and self.ended_on:
+            parts.append(f"d. {self.ended_on.year}")
+        return " ".join(parts)
 
 
 @dataclass
@@ -109,6 +135,10 @@ def _partnerships(network: Network, parents: dict[int, set[int]]) -> list[Partne
             else:
                 known.current = bool(known.current) or current
             known.relationship_ids.append(r.pk)
+            if r.legal_union and not known.legally_ended:  # a divorce outranks a marriage
+                known.union = r.legal_union
+                known.started_on = known.started_on or r.started_on
+                known.ended_on = r.ended_on or known.ended_on
     for child_parents in parents.values():
         if len(child_parents) == 2:
             pair = frozenset(child_parents)
@@ -362,13 +392,21 @@ def _partnership(
         f"M{x1} {_y(layout, left) + SYMBOL} L{x1} {y} L{x2} {y} L{x2} {_y(layout, right) + SYMBOL}"
     )
     middle = (x1 + x2) / 2
-    mark = ""
-    if partnership.current is False:  # separated: one slash through the line
-        mark = f'<path d="M{middle - 5} {y + 8} L{middle + 5} {y - 8}" stroke="#0b0c0c" stroke-width="2"/>'
+    slashes = {"separated": (0,), "divorced": (-4, 4)}.get(partnership.kind, ())
+    mark = "".join(
+        f'<path d="M{middle + dx - 5} {y + 8} L{middle + dx + 5} {y - 8}" stroke="#0b0c0c" '
+        'stroke-width="2"/>'
+        for dx in slashes
+    )
+    if partnership.years:
+        mark += (
+            f'<text x="{middle}" y="{y - 4}" text-anchor="middle" class="tl-link-label">'
+            f"{escape(partnership.years)}</text>"
+        )
     ids = " ".join(map(str, partnership.relationship_ids))
-    kind = {True: "current", False: "separated", None: "not recorded"}[partnership.current]
     line = (
-        f'<g class="tl-partnership" data-relationships="{ids}" data-partnership="{kind}">'
+        f'<g class="tl-partnership" data-relationships="{ids}" '
+        f'data-partnership="{partnership.kind}">'
         f'<path d="{path}" fill="none" stroke="#0b0c0c" stroke-width="2"{dash}/>{mark}</g>'
     )
     return line, (middle, y)
@@ -473,6 +511,10 @@ def _legend(top: float, width: float) -> str:
         ),
         ('<path d="M0 -5 L24 -5" stroke="#0b0c0c" stroke-width="2"/>', "Partners"),
         ('<path d="M0 -5 L24 -5 M8 2 L16 -12" stroke="#0b0c0c" stroke-width="2"/>', "Separated"),
+        (
+            '<path d="M0 -5 L24 -5 M4 2 L12 -12 M12 2 L20 -12" stroke="#0b0c0c" stroke-width="2"/>',
+            "Divorced or dissolved",
+        ),
         (
             '<path d="M0 -5 L24 -5" stroke="#0b0c0c" stroke-width="2" stroke-dasharray="6 4"/>',
             "Parents; relationship not recorded",

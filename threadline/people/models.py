@@ -185,6 +185,16 @@ class RelationshipKind(models.TextChoices):
     ASSOCIATE = "associate", "Associate"
 
 
+class LegalUnion(models.TextChoices):
+    """A partnership's standing in law, which the genogram draws: a divorce is not a separation."""
+
+    NOT_RECORDED = "", "Not recorded"
+    MARRIED = "married", "Married"
+    CIVIL_PARTNERSHIP = "civil_partnership", "Civil partnership"
+    DIVORCED = "divorced", "Divorced"
+    DISSOLVED = "dissolved", "Civil partnership dissolved"
+
+
 SYMMETRIC_KINDS = frozenset(
     {
         RelationshipKind.PARTNER,
@@ -210,6 +220,9 @@ class Relationship(models.Model):
     relative = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="relationships_to")
     kind = models.CharField(max_length=20, choices=RelationshipKind.choices)
     parental_responsibility = models.BooleanField(default=False)
+    legal_union = models.CharField(
+        max_length=20, choices=LegalUnion.choices, blank=True, help_text="Partners only."
+    )
     started_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
     content_hash = models.CharField(max_length=64)

@@ -7,7 +7,9 @@ from threadline.feeds.context import IngestContext, chunked, resolve_person
 from threadline.feeds.parsing import FeedError, FeedRecord, parse_date
 from threadline.feeds.writers.upsert import existing_by_source_ids, upsert_by_source
 from threadline.network.models import Basis, ContactArrangement
-from threadline.people.models import Relationship
+from threadline.people.models import Relationship, RelationshipKind
+
+PARTNER_KINDS = frozenset({RelationshipKind.PARTNER, RelationshipKind.FORMER_PARTNER})
 
 
 def _date_or_none(value: str | None) -> object:
@@ -27,10 +29,28 @@ def write_relationships(context: IngestContext, records: list[FeedRecord]) -> No
         row.relative_id = relative_id or 0
         row.kind = data["type"]
         row.parental_responsibility = bool(data.get("parental_responsibility", False))
+        row.legal_union = data.get("legal_union", "")
+        if row.legal_union and row.kind not in PARTNER_KINDS:
+            context.errors.append(
+                FeedError(
+                    feed.line,
+                    "legal_union",
+                    f"is for partner or former_partner, not {row.kind}",
+                    feed.source_id,
+                )
+            )
         row.started_on = _date_or_none(data.get("from"))  # type: ignore[assignment]
         row.ended_on = _date_or_none(data.get("to"))  # type: ignore[assignment]
 
-    fields = ["person", "relative", "kind", "parental_responsibility", "started_on", "ended_on"]
+    fields = [
+        "person",
+        "relative",
+        "kind",
+        "parental_responsibility",
+        "legal_union",
+        "started_on",
+        "ended_on",
+    ]
     written = upsert_by_source(context, Relationship, records, fill, fields)
     for row, _ in written:
         context.summary.touched_people.update({row.person_id, row.relative_id})
