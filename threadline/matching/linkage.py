@@ -8,6 +8,7 @@ differs, and two different valid numbers are two people whatever else agrees.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -147,14 +148,19 @@ def _link_on_spark(records: Sequence[Features], *, at_least: float, spark: Any) 
     rows, schema = _rows(records)
     frame = spark.createDataFrame(rows, schema)
     api = SparkAPI(spark_session=spark)
+    name = f"records_{uuid.uuid4().hex[:12]}"  # one session may serve many runs
     linker = Linker(
-        api.register(frame, dataset_display_name="records"),
+        api.register(frame, table_name=name, dataset_display_name="records"),
         trained_settings("spark"),
         log_level=SPLINK_LOG_LEVEL,
     )
-    predicted = linker.inference.predict(threshold_match_probability=None).as_spark_dataframe()
-    kept = predicted.where((predicted.match_probability >= at_least) | (predicted.gamma_nhs == 1))
-    return _scored([row.asDict() for row in kept.collect()], _level_labels(linker))
+    try:
+        predicted = linker.inference.predict(threshold_match_probability=None)
+        scores = predicted.as_spark_dataframe()
+        kept = scores.where((scores.match_probability >= at_least) | (scores.gamma_nhs == 1))
+        return _scored([row.asDict() for row in kept.collect()], _level_labels(linker))
+    finally:
+        spark.catalog.dropTempView(name)
 
 
 def _rows(records: Sequence[Features]) -> tuple[list[Any], Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
@@ -212,11 +213,12 @@ def link_incoming(person_ids: Iterable[int]) -> LinkOutcome:
     return _act_on(pairs, _person_of([*new_records, *held_records]), fresh)
 
 
-def relink_everyone() -> LinkOutcome:
-    """``threadline link``: every record held, compared again with the current model."""
+def relink_everyone(spark: Any | None = None) -> LinkOutcome:
+    """``threadline link``: every record held, compared again with the current model; on a
+    Spark session's cluster instead of in this process when ``spark`` is given."""
     records = list(PersonRecord.objects.filter(person__merged_into__isnull=True))
     _, review_at = thresholds()
-    pairs = link_all([record_features(r) for r in records], at_least=review_at)
+    pairs = link_all([record_features(r) for r in records], at_least=review_at, spark=spark)
     with transaction.atomic():
         outcome = _act_on(pairs, _person_of(records), fresh=set())
         _recheck(outcome.touched_people)

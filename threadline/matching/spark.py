@@ -9,20 +9,23 @@ import tempfile
 from typing import Any
 
 
-def local_spark(cores: int = 2) -> Any:
+def local_spark(cores: int = 2, master: str | None = None) -> Any:
+    """A session on this machine's ``cores``, or on ``master`` (``spark://host:7077``)."""
     from pyspark.sql import SparkSession
     from splink.internals.spark.jar_location import similarity_jar_location
 
+    scratch = tempfile.mkdtemp(prefix="threadline-spark-")
     session = (
-        SparkSession.builder.master(f"local[{cores}]")
+        SparkSession.builder.master(master or f"local[{cores}]")
         .appName("threadline-link")
         .config("spark.jars", similarity_jar_location())
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", str(cores * 2))
         .config("spark.driver.memory", "2g")
+        .config("spark.sql.warehouse.dir", f"{scratch}/warehouse")
         .getOrCreate()
     )
-    session.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="threadline-spark-"))
+    session.sparkContext.setCheckpointDir(f"{scratch}/checkpoints")
     session.sparkContext.setLogLevel("ERROR")
     return session

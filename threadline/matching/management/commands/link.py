@@ -1,4 +1,5 @@
-"""``threadline link [--train]``: compare every record held again, merging and queueing."""
+"""``threadline link [--train] [--spark MASTER]``: compare every record held again, merging
+and queueing; on Spark (``local[4]``, ``spark://host:7077``) where a region outgrows DuckDB."""
 
 from __future__ import annotations
 
@@ -23,6 +24,11 @@ class Command(BaseCommand):
             help=f"estimate the model from the records held and save it to "
             f"{settings.THREADLINE_MATCH_MODEL}",
         )
+        parser.add_argument(
+            "--spark",
+            metavar="MASTER",
+            help="score on Spark instead of DuckDB: local[N] or a cluster's spark:// address",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["train"]:
@@ -31,7 +37,12 @@ class Command(BaseCommand):
             settings.THREADLINE_MATCH_MODEL.parent.mkdir(parents=True, exist_ok=True)
             settings.THREADLINE_MATCH_MODEL.write_text(json.dumps(model, indent=1))
             self.stdout.write(f"model trained on {len(records)} records")
-        outcome = relink_everyone()
+        spark = None
+        if options["spark"]:
+            from threadline.matching.spark import local_spark
+
+            spark = local_spark(master=options["spark"])
+        outcome = relink_everyone(spark=spark)
         self.stdout.write(
             f"{outcome.linked} linked automatically, {outcome.for_review} sent for review"
         )
