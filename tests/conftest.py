@@ -14,6 +14,9 @@ def pytest_configure(config: pytest.Config) -> None:
     test_name = settings.DATABASES["default"].get("TEST", {}).get("NAME")
     if test_name:
         Path(test_name).parent.mkdir(parents=True, exist_ok=True)
+    # Argon2 is slow on purpose; thousands of test users need a fast hash. Production's choice
+    # is tested in tests/web/test_security.py.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)

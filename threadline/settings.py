@@ -113,6 +113,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "threadline.web.security.SecurityHeadersMiddleware",
     # Django's, with an idle timeout that does not write the session on every request, and the
     # request's audit entries and session change in one commit (see threadline.web.middleware).
     "threadline.web.middleware.SessionMiddleware",
@@ -166,6 +167,24 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# In production Threadline is served over TLS only: secure cookies, HTTPS redirects and HSTS,
+# each overridable from the environment (behind a proxy that ends TLS, set
+# THREADLINE_BEHIND_TLS_PROXY so Django trusts its X-Forwarded-Proto).
+SESSION_COOKIE_SECURE = env_bool("THREADLINE_SECURE_COOKIES", not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env_bool("THREADLINE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = int(env_str("THREADLINE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
+if env_bool("THREADLINE_BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Argon2 for passwords; PBKDF2 still reads hashes made before.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
 
 EMAIL_BACKEND = env_str(
     "THREADLINE_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

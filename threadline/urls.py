@@ -6,6 +6,7 @@ urlpatterns = [
     path("api/", include("threadline.feeds.urls")),
     path("alerts/", include("threadline.checks.urls")),
     path("matches/", include("threadline.matching.urls")),
+    path("emergency/", include("threadline.access.urls")),
     path("", include("threadline.meetings.urls")),
     path("", include("threadline.stepdown.urls")),
     path("", include("threadline.assessments.urls")),

@@ -9,11 +9,22 @@ once.
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.http import Http404, HttpRequest
 
 from threadline import clock
-from threadline.access.models import AuditAction, AuditEntry
+from threadline.access.chain import append
+from threadline.access.models import AuditAction, AuditEntry, EmergencyAccess
 from threadline.agencies.models import Practitioner, Role, Team, TeamKind
 from threadline.casework.models import Involvement
 from threadline.people.models import Person
@@ -49,15 +60,24 @@ def _relationship_filter(user: Practitioner) -> Q:
     return legitimate
 
 
+def _emergency_grants(user: Practitioner) -> QuerySet[EmergencyAccess]:
+    return EmergencyAccess.objects.filter(practitioner=user, expires_at__gt=clock.now())
+
+
+def _may_see(user: Practitioner) -> Q:
+    """A legitimate relationship with the person, or emergency access to them still running."""
+    involvements = _open_involvements().filter(_relationship_filter(user), person=OuterRef("pk"))
+    return Q(Exists(involvements)) | Q(
+        Exists(_emergency_grants(user).filter(person=OuterRef("pk")))
+    )
+
+
 def visible_people(user: Practitioner) -> QuerySet[Person]:
     """People ``user`` may see: through an open involvement of their agency, an allocation to
-    them, or (for MASH) an open contact at the front door."""
+    them, (for MASH) an open contact at the front door, or emergency access."""
     if not user.is_active:
         return Person.objects.none()
-    involvements = _open_involvements().filter(_relationship_filter(user))
-    return Person.objects.filter(
-        Exists(involvements.filter(person=OuterRef("pk"))), merged_into__isnull=True
-    )
+    return Person.objects.filter(_may_see(user), merged_into__isnull=True)
 
 
 def can_view_person(user: Practitioner, person: Person) -> bool:
@@ -68,8 +88,16 @@ def _person_and_visibility(user: Practitioner, person_id: int) -> tuple[Person |
     """The person, and whether ``user`` may see them, in one query."""
     if not user.is_active:
         return Person.objects.filter(pk=person_id).first(), False
-    involvements = _open_involvements().filter(_relationship_filter(user), person=OuterRef("pk"))
-    person = Person.objects.filter(pk=person_id).annotate(visible=Exists(involvements)).first()
+    visible = Case(
+        When(_may_see(user), then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
+    # Until when the user sees them in an emergency, for the page to say so (None: not).
+    emergency = _emergency_grants(user).filter(person=OuterRef("pk")).order_by("-expires_at")
+    person = (
+        Person.objects.filter(pk=person_id)
+        .annotate(visible=visible, emergency_until=Subquery(emergency.values("expires_at")[:1]))
+        .first()
+    )
     return person, bool(person is not None and person.visible)
 
 
@@ -92,10 +120,7 @@ def write_held_audit(request: HttpRequest) -> None:
     entries = held_audit(request)
     if hasattr(request, PENDING_AUDIT):
         delattr(request, PENDING_AUDIT)
-    if len(entries) == 1:
-        entries[0].save()
-    elif entries:
-        AuditEntry.objects.bulk_create(entries)
+    append(entries)
 
 
 def client_ip(request: HttpRequest | None) -> str | None:

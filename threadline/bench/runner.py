@@ -40,6 +40,9 @@ def run_in_child(name: str, engine: str, options: dict[str, Any]) -> dict[str, A
         "THREADLINE_DATABASE_URL": url,
         "THREADLINE_DEBUG": "false",
         "THREADLINE_SECRET_KEY": "bench-only-not-secret",
+        # Production settings, but spoken to over plain HTTP in this process.
+        "THREADLINE_SSL_REDIRECT": "false",
+        "THREADLINE_SECURE_COOKIES": "false",
     }
     command = [sys.executable, "-m", "threadline.cli"]
     subprocess.run([*command, "migrate", "--verbosity", "0"], env=env, check=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
@@ -31,3 +32,18 @@ class FeedTokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request: Any) -> str:
         return self.keyword
+
+
+class FeedTokenScheme(OpenApiAuthenticationExtension):
+    """How the OpenAPI schema describes the feed token (so clients and schemathesis know it)."""
+
+    target_class = FeedTokenAuthentication
+    name = "feedToken"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "'Token <key>', the key from `threadline feedtoken AGENCY NAME`.",
+        }

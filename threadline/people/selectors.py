@@ -165,8 +165,8 @@ def _name_matches(terms: SearchTerms) -> QuerySet[Person, int]:
     return first.union(*more, *also)
 
 
-def _candidates(user: Practitioner, terms: SearchTerms) -> QuerySet[Person]:
-    people = visible_people(user)
+def _candidates(user: Practitioner, terms: SearchTerms, everyone: bool) -> QuerySet[Person]:
+    people = Person.objects.filter(merged_into__isnull=True) if everyone else visible_people(user)
     if terms.nhs_number:
         return people.filter(nhs_number=terms.nhs_number)
     if terms.date_of_birth is not None:
@@ -223,15 +223,23 @@ def _rank(people: Iterable[Person], terms: SearchTerms) -> list[PersonMatch]:
 
 
 def search_people(
-    user: Practitioner, terms: SearchTerms, *, request: HttpRequest | None = None
+    user: Practitioner,
+    terms: SearchTerms,
+    *,
+    request: HttpRequest | None = None,
+    emergency_reason: str = "",
 ) -> list[PersonMatch]:
-    """People ``user`` may see who match ``terms``, closest first. The search is audited."""
-    record_audit(user, AuditAction.SEARCH, detail=terms.text, request=request)
+    """People ``user`` may see who match ``terms``, closest first. The search is audited.
+
+    With an ``emergency_reason`` (``access.emergency`` checks it), everyone in the record."""
+    everyone = bool(emergency_reason)
+    purpose = f"emergency: {emergency_reason}"[:200] if everyone else ""
+    record_audit(user, AuditAction.SEARCH, purpose=purpose, detail=terms.text, request=request)
     # Where a common name has more candidates than we rank, the exact family name goes first so
     # the cap never drops the person who was typed correctly.
     exact_first = Case(When(family_folded=fold(terms.family), then=Value(0)), default=Value(1))
     candidates = (
-        _candidates(user, terms)
+        _candidates(user, terms, everyone)
         .prefetch_related("names", Prefetch("addresses", queryset=_addresses_newest_first()))
         .order_by(exact_first, "family_name", "given_name", "pk")[:SEARCH_CANDIDATES]
     )

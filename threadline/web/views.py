@@ -15,6 +15,7 @@ from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
 from threadline import clock
+from threadline.access.emergency import may_break_glass
 from threadline.access.models import AuditAction
 from threadline.access.selectors import MergedPerson, access_person
 from threadline.agencies.models import Practitioner
@@ -71,7 +72,12 @@ def search(request: PractitionerRequest) -> HttpResponse:
     form = SearchForm(request.GET)
     terms = form.terms
     matches = search_people(request.user, terms, request=request) if terms else None
-    context = {"form": form, "matches": matches, "result_limit": SEARCH_RESULTS}
+    context = {
+        "form": form,
+        "matches": matches,
+        "result_limit": SEARCH_RESULTS,
+        "may_break_glass": may_break_glass(request.user),
+    }
     return render(request, "web/search.html", context)
 
 

@@ -1,0 +1,119 @@
+"""Emergency access: find and open a record outside any relationship, with a reason; and the
+manager's review of each such look."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from threadline.access.emergency import (
+    EmergencyError,
+    check_reason,
+    may_break_glass,
+    open_in_emergency,
+    review,
+    to_review,
+)
+from threadline.agencies.models import Practitioner
+from threadline.people.models import Person
+from threadline.people.selectors import search_people
+from threadline.web.forms import SearchForm
+
+
+class PractitionerRequest(HttpRequest):
+    user: Practitioner
+
+
+class EmergencyForm(SearchForm):
+    reason = forms.CharField(
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why you need this record now"},
+    )
+
+    def clean_reason(self) -> str:
+        try:
+            return check_reason(self.cleaned_data["reason"])
+        except EmergencyError as problem:
+            raise forms.ValidationError(problem.message.capitalize()) from problem
+
+
+class ReviewForm(forms.Form):
+    outcome = forms.ChoiceField(
+        choices=[("justified", "Justified"), ("unjustified", "Not justified")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether the access was justified"},
+    )
+    note = forms.CharField(
+        max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+def _may_break_glass(request: PractitionerRequest) -> Practitioner:
+    if not may_break_glass(request.user):
+        raise PermissionDenied("Administrators manage users; they do not open records.")
+    return request.user
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def emergency_search(request: PractitionerRequest) -> HttpResponse:
+    user = _may_break_glass(request)
+    form = EmergencyForm(request.POST or None, initial={"q": request.GET.get("q", "")})
+    matches = None
+    if request.method == "POST" and form.is_valid() and form.terms is not None:
+        matches = search_people(
+            user, form.terms, request=request, emergency_reason=form.cleaned_data["reason"]
+        )
+    elif request.method == "POST" and form.is_valid():
+        form.add_error("q", "Enter a name, a date of birth or an NHS number")
+    return render(
+        request,
+        "access/emergency.html",
+        {"form": form, "matches": matches, "section": "search"},
+    )
+
+
+@login_required
+@require_POST
+def emergency_open(request: PractitionerRequest, pk: int) -> HttpResponse:
+    user = _may_break_glass(request)
+    person = get_object_or_404(Person, pk=pk, merged_into__isnull=True)
+    try:
+        open_in_emergency(user, person, reason=request.POST.get("reason", ""), request=request)
+    except EmergencyError as problem:
+        raise Http404(str(problem)) from problem
+    return redirect("person", pk=person.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def emergency_review(request: PractitionerRequest) -> HttpResponse:
+    grants = list(to_review(request.user))
+    forms_by_grant = {grant.pk: ReviewForm(prefix=f"g{grant.pk}") for grant in grants}
+    if request.method == "POST":
+        grant = next((g for g in grants if str(g.pk) == request.POST.get("grant")), None)
+        if grant is None:
+            raise Http404("No such emergency access to review")
+        form = ReviewForm(request.POST, prefix=f"g{grant.pk}")
+        forms_by_grant[grant.pk] = form
+        if form.is_valid():
+            try:
+                review(
+                    grant,
+                    by=request.user,
+                    justified=form.cleaned_data["outcome"] == "justified",
+                    note=form.cleaned_data["note"],
+                )
+            except EmergencyError as problem:
+                form.add_error("note" if problem.field == "note" else None, problem.message)
+            else:
+                messages.success(request, "Review recorded.")
+                return redirect("emergency-review")
+    rows = [(grant, forms_by_grant[grant.pk]) for grant in grants]
+    return render(request, "access/review.html", {"rows": rows, "section": "emergency-review"})
