@@ -129,3 +129,9 @@ def test_an_answer_to_an_unknown_event(stored: dict[str, int]) -> None:
     rejected = refused(good_then(*lines(answer)))
     assert_only_error(rejected, 2, "refers_to", "unknown event csc:NO-SUCH-MEETING")
     assert table_counts() == stored
+
+
+def test_a_kind_that_is_not_a_word(stored: dict[str, int]) -> None:
+    rejected = refused(good_then('{"kind": ["person"], "agency": "csc", "id": "X1"}'))
+    assert_only_error(rejected, 2, "kind", "unknown record kind ['person']")
+    assert table_counts() == stored

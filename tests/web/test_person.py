@@ -110,10 +110,11 @@ def test_the_page_costs_the_same_queries_however_long_the_chronology(
     with CaptureQueriesContext(connection) as many:
         page_of(worker_client, family)
     assert len(many) == len(few)
-    # The session and the user, access with its audit entry, the profile, alerts, the filter
-    # options, one page of the chronology, and the risk panel (the adults' history, their
-    # conditions, the child's contact arrangements): twenty-three.
-    assert len(many) <= 23
+    # The session and the user, access, the profile, alerts, the filter options, one page of
+    # the chronology, the risk panel (the adults' history, their conditions, the child's
+    # contact arrangements), and the audit entry after the chain's head (PostgreSQL takes the
+    # writers' turn first): twenty-four.
+    assert len(many) <= 24 + (connection.vendor == "postgresql")
 
 
 def episode(kind: str, started: dt.date, ended: dt.date | None = None) -> StatusEpisode:

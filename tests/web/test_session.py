@@ -156,7 +156,7 @@ def test_signing_in_starts_the_timeout(client: Client, family: Family) -> None:
 def test_a_page_whose_audit_entry_cannot_be_written_is_not_shown(family: Family) -> None:
     client = Client(raise_request_exception=False)
     client.force_login(family.worker)
-    with mock.patch.object(AuditEntry, "save", side_effect=DatabaseError("disk full")):
+    with mock.patch.object(AuditEntry, "save_new", side_effect=DatabaseError("disk full")):
         response = child_page(client, family)
     assert response.status_code == 500
     assert family.child.full_name not in response.content.decode()

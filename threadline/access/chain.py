@@ -1,10 +1,9 @@
 """The audit log's hash chain: each entry carries the digest of the one before it and its own,
 so that altering, inserting or removing an entry anywhere but at the very end shows.
 
-Appending is optimistic: read the newest digest, write the entries after it. The database
-refuses two entries after the same one (``previous_digest`` is unique), so of two writers who
-read the same head, the second is refused and tries again after the first. Entries therefore
-chain in the order of their ids. Removing entries from the end is found only against a head
+Writers take turns (a transaction-long lock), read the newest digest and write after it, so
+entries chain in the order of their ids; ``previous_digest`` is unique besides, so that no
+writer that skipped its turn could fork the chain. Removing entries from the end is found only against a head
 recorded elsewhere (``threadline audit head``, ``threadline audit verify --head``).
 """
 
@@ -16,13 +15,13 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 
 from threadline.access.models import AuditEntry
 
 GENESIS = ""
-ATTEMPTS = 20
 CHUNK = 5000
+CHAIN_LOCK = 0x7A_0D17  # the advisory lock writers of the audit chain take turns by
 
 
 def digest_of(entry: AuditEntry, previous: str) -> str:
@@ -47,26 +46,27 @@ def head() -> str:
 
 
 def append(entries: Sequence[AuditEntry]) -> None:
-    """Write ``entries`` at the end of the chain, in order."""
+    """Write ``entries`` at the end of the chain, in order, one writer at a time."""
     if not entries:
         return
-    for _ in range(ATTEMPTS):
+    with transaction.atomic(savepoint=False):
+        _take_turn()
         previous = head()
         for entry in entries:
             entry.previous_digest = previous
             entry.digest = previous = digest_of(entry, previous)
-        try:
-            with transaction.atomic():
-                if len(entries) == 1:
-                    entries[0].save_new()
-                else:
-                    AuditEntry.objects.bulk_create(entries)
-            return
-        except IntegrityError:
-            for entry in entries:
-                entry.pk = None
-            continue
-    raise RuntimeError(f"audit: could not append after {ATTEMPTS} attempts")
+        if len(entries) == 1:
+            entries[0].save_new()
+        else:
+            AuditEntry.objects.bulk_create(entries)
+
+
+def _take_turn() -> None:
+    """Writers take turns until their transaction ends. SQLite's transactions already do (each
+    takes the write lock as it begins); PostgreSQL's need a lock of their own."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,11 @@ def _relationship_filter(user: Practitioner) -> Q:
     return legitimate
 
 
+def _reads_records(user: Practitioner) -> bool:
+    """Administrators manage users and agencies; they do not read children's records."""
+    return bool(user.is_active and user.role != Role.ADMIN)
+
+
 def _emergency_grants(user: Practitioner) -> QuerySet[EmergencyAccess]:
     return EmergencyAccess.objects.filter(practitioner=user, expires_at__gt=clock.now())
 
@@ -75,7 +80,7 @@ def _may_see(user: Practitioner) -> Q:
 def visible_people(user: Practitioner) -> QuerySet[Person]:
     """People ``user`` may see: through an open involvement of their agency, an allocation to
     them, (for MASH) an open contact at the front door, or emergency access."""
-    if not user.is_active:
+    if not _reads_records(user):
         return Person.objects.none()
     return Person.objects.filter(_may_see(user), merged_into__isnull=True)
 
@@ -86,7 +91,7 @@ def can_view_person(user: Practitioner, person: Person) -> bool:
 
 def _person_and_visibility(user: Practitioner, person_id: int) -> tuple[Person | None, bool]:
     """The person, and whether ``user`` may see them, in one query."""
-    if not user.is_active:
+    if not _reads_records(user):
         return Person.objects.filter(pk=person_id).first(), False
     visible = Case(
         When(_may_see(user), then=Value(True)), default=Value(False), output_field=BooleanField()

@@ -141,7 +141,7 @@ def check_against_schema(line: int, data: Any) -> list[FeedError]:
         return [FeedError(line, "(record)", "each line must be a JSON object")]
     kind = data.get("kind")
     record_id = str(data.get("id", ""))
-    if kind not in RECORD_SCHEMAS:
+    if not isinstance(kind, str) or kind not in RECORD_SCHEMAS:
         known = ", ".join(RECORD_SCHEMAS)
         return [
             FeedError(line, "kind", f"unknown record kind {kind!r} (known: {known})", record_id)

@@ -1,0 +1,139 @@
+"""The access matrix: every page about a person, for every role, from inside the child's
+network and from outside it. Outside gets 404 or 403 and the attempt is on the audit log;
+inside gets the page. Every route must be placed in one of the lists below, so a new page
+cannot be added without saying who may open it."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.factories import (
+    AgencyFactory,
+    InvolvementFactory,
+    PersonFactory,
+    PractitionerFactory,
+    TeamFactory,
+)
+from threadline.access.models import AuditAction, AuditEntry
+from threadline.agencies.models import AgencyKind, Role
+
+pytestmark = pytest.mark.django_db
+
+PERSON_PREFIX = "people/<int:pk>/"
+# Pages about no one in particular: each shows only what the signed-in user may see.
+NOT_ABOUT_A_PERSON = {
+    "api-schema",
+    "api-send-feed",
+    "alert-inbox",
+    "alert-dashboard",
+    "match-queue",
+    "emergency-search",
+    "emergency-review",
+    "minutes-awaiting",
+    "transfer-import",
+    "login",
+    "logout",
+    "home",
+    "search",
+}
+# Pages about one record of another kind (an alert, a meeting, a plan...): each checks need to
+# know on the child the record is about, and has its own tests of that.
+ABOUT_A_RECORD = {
+    "alert",
+    "alert-acknowledge",
+    "match-candidate",
+    "match-merge",
+    "emergency-open",
+    "meeting",
+    "meeting-answer",
+    "meeting-cancel",
+    "meeting-review",
+    "meeting-circulate",
+    "meeting-acknowledge",
+    "meeting-minutes-print",
+    "meeting-minutes-file",
+    "meeting-action-done",
+    "assessment",
+    "dash",
+    "dash-marac",
+    "child-risk",
+    "plan",
+    "plan-print",
+    "plan-action-done",
+    "plan-evidence",
+    "transfer-out",
+    "transfer-out-pack",
+    "transfer-out-print",
+    "transfer-in",
+    "transfer-in-print",
+}
+ROLES = [role for role in Role.values if role != Role.ADMIN]
+
+
+def routes(patterns=None, prefix: str = ""):
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            yield from routes(pattern.url_patterns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern), pattern.name
+
+
+PERSON_PAGES = sorted(route for route, _ in routes() if route.startswith(PERSON_PREFIX))
+
+
+def test_every_route_is_placed_in_the_matrix() -> None:
+    for route, name in routes():
+        placed = route.startswith(PERSON_PREFIX) or name in NOT_ABOUT_A_PERSON | ABOUT_A_RECORD
+        assert placed, f"{route} ({name}): say who may open it, in tests/access/test_matrix.py"
+    assert len(PERSON_PAGES) >= 15
+
+
+@pytest.fixture
+def child():
+    social_care = AgencyFactory(code="csc", kind=AgencyKind.CHILDRENS_SOCIAL_CARE)
+    child = PersonFactory()
+    InvolvementFactory(person=child, agency=social_care)
+    return child
+
+
+def _visit(client, route: str, child) -> int:
+    url = "/" + route.replace("<int:pk>", str(child.pk))
+    # As htmx asks: a panel asked for without it only redirects to its page.
+    status = client.get(url, headers={"HX-Request": "true"}).status_code
+    if status == 405:  # a page that only takes a form
+        status = client.post(url, {}).status_code
+    return status
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_outside_the_network_every_person_page_is_refused_and_audited(client, child, role) -> None:
+    outsider = PractitionerFactory(team=TeamFactory(agency=AgencyFactory(code="school")), role=role)
+    client.force_login(outsider)
+    for route in PERSON_PAGES:
+        before = AuditEntry.objects.filter(actor=outsider, action=AuditAction.DENIED).count()
+        status = _visit(client, route, child)
+        assert status in (403, 404), f"{role} outside: {route} gave {status}"
+        refused = AuditEntry.objects.filter(actor=outsider, action=AuditAction.DENIED)
+        assert refused.count() == before + 1, f"{role} outside: {route} not audited"
+        assert refused.latest("pk").person == child
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_inside_the_network_every_person_page_opens(client, child, role) -> None:
+    insider = PractitionerFactory(
+        team=TeamFactory(agency=child.involvements.get().agency), role=role
+    )
+    client.force_login(insider)
+    for route in PERSON_PAGES:
+        status = _visit(client, route, child)
+        assert status not in (403, 404, 500), f"{role} inside: {route} gave {status}"
+
+
+def test_an_administrator_of_the_childs_own_agency_cannot_read_the_record(client, child) -> None:
+    admin = PractitionerFactory(
+        team=TeamFactory(agency=child.involvements.get().agency), role=Role.ADMIN
+    )
+    client.force_login(admin)
+    for route in PERSON_PAGES:
+        assert _visit(client, route, child) in (403, 404), route
