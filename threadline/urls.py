@@ -1,12 +1,15 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from threadline.access import views as access_views
+
 urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/", include("threadline.feeds.urls")),
     path("alerts/", include("threadline.checks.urls")),
     path("matches/", include("threadline.matching.urls")),
     path("emergency/", include("threadline.access.urls")),
+    path("people/<int:pk>/looks/", access_views.person_audit, name="person-looks"),
     path("", include("threadline.meetings.urls")),
     path("", include("threadline.stepdown.urls")),
     path("", include("threadline.assessments.urls")),

@@ -68,3 +68,35 @@ def test_the_manager_sees_the_look_in_the_menu_and_reviews_it(client) -> None:
     assert "Nothing to review" in done.content.decode()
     grant.refresh_from_db()
     assert grant.reviewed_by == manager
+
+
+def test_a_manager_sees_who_has_looked_at_a_record_refusals_and_emergencies_marked(client) -> None:
+    from tests.factories import InvolvementFactory
+
+    child = PersonFactory()
+    team = TeamFactory()
+    InvolvementFactory(person=child, agency=team.agency)
+    manager = PractitionerFactory(team=team, role=Role.TEAM_MANAGER, last_name="Okafor")
+    outsider = PractitionerFactory(last_name="Pryce")
+    client.force_login(outsider)
+    client.get(f"/people/{child.pk}/")
+    client.post(f"/emergency/open/{child.pk}/", {"reason": REASON})
+
+    client.force_login(manager)
+    page = client.get(f"/people/{child.pk}/looks/").content.decode()
+
+    rows = page.split('data-testid="looks"')[1]
+    assert rows.count("Pryce") == 2 and "Refused access" in rows and "Emergency access" in rows
+    assert REASON[:40] in rows
+    again = client.get(f"/people/{child.pk}/looks/").content.decode()
+    assert "Okafor" in again.split('data-testid="looks"')[1], "the manager's own look is there"
+
+
+def test_a_practitioner_is_not_shown_who_has_looked(client) -> None:
+    from tests.factories import InvolvementFactory
+
+    child = PersonFactory()
+    worker = PractitionerFactory()
+    InvolvementFactory(person=child, agency=worker.agency)
+    client.force_login(worker)
+    assert client.get(f"/people/{child.pk}/looks/").status_code == 403

@@ -201,3 +201,24 @@ def access_person(
         raise Http404("No such person, or no legitimate relationship with them.")
     record_audit(user, action, person=person, purpose=purpose, request=request)
     return person
+
+
+# Who has looked at a record.
+LOOKS_PER_PAGE = 50
+LOOK_REVIEWERS = frozenset(
+    {Role.TEAM_MANAGER, Role.SERVICE_MANAGER, Role.PRACTICE_MANAGER, Role.SAFEGUARDING_LEAD}
+)
+
+
+def may_see_looks(user: Practitioner) -> bool:
+    return user.role in LOOK_REVIEWERS
+
+
+def looks_at(person: Person) -> QuerySet[AuditEntry]:
+    """Every view, search hit, export, print, refusal and emergency look at ``person``, newest
+    first, with who and from which agency."""
+    return (
+        AuditEntry.objects.filter(person=person)
+        .select_related("actor", "actor__agency")
+        .order_by("-at", "-pk")
+    )

@@ -1,5 +1,5 @@
-"""Emergency access: find and open a record outside any relationship, with a reason; and the
-manager's review of each such look."""
+"""Emergency access: find and open a record outside any relationship, with a reason; the
+manager's review of each such look; and, for managers, who has looked at a record."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from threadline.access.emergency import (
     EmergencyError,
@@ -19,6 +20,8 @@ from threadline.access.emergency import (
     review,
     to_review,
 )
+from threadline.access.models import AuditAction
+from threadline.access.selectors import LOOKS_PER_PAGE, access_person, looks_at, may_see_looks
 from threadline.agencies.models import Practitioner
 from threadline.people.models import Person
 from threadline.people.selectors import search_people
@@ -117,3 +120,17 @@ def emergency_review(request: PractitionerRequest) -> HttpResponse:
                 return redirect("emergency-review")
     rows = [(grant, forms_by_grant[grant.pk]) for grant in grants]
     return render(request, "access/review.html", {"rows": rows, "section": "emergency-review"})
+
+
+@login_required
+@require_GET
+def person_audit(request: PractitionerRequest, pk: int) -> HttpResponse:
+    """Who has looked at this record: for managers, who see a look that had no reason."""
+    person = access_person(
+        request.user, pk, action=AuditAction.VIEW, purpose="who has looked", request=request
+    )
+    if not may_see_looks(request.user):
+        raise PermissionDenied("Who has looked at a record is for managers.")
+    looks = looks_at(person)
+    page = Paginator(looks, LOOKS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "access/looks.html", {"person": person, "page": page})

@@ -1,6 +1,7 @@
 from django import template
 
 from threadline.access.emergency import MANAGERS, to_review
+from threadline.access.selectors import may_see_looks
 from threadline.agencies.models import Practitioner
 
 register = template.Library()
@@ -12,3 +13,8 @@ def emergency_reviews_waiting(user: Practitioner) -> int | None:
     if getattr(user, "role", None) not in MANAGERS:
         return None
     return to_review(user).count()
+
+
+@register.filter
+def sees_looks(user: Practitioner) -> bool:
+    return may_see_looks(user)
