@@ -17,6 +17,9 @@ def pytest_configure(config: pytest.Config) -> None:
     # Argon2 is slow on purpose; thousands of test users need a fast hash. Production's choice
     # is tested in tests/web/test_security.py.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tests sign users in directly; the second factor has its own tests (tests/signin), which
+    # turn it back on.
+    settings.THREADLINE_TWO_FACTOR = False
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ embedded, WAL mode) or ``postgres://user@host:port/name``.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from urllib.parse import urlparse
@@ -92,6 +93,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "threadline.agencies",
     "threadline.people",
     "threadline.matching",
@@ -106,6 +110,7 @@ INSTALLED_APPS = [
     "threadline.plans",
     "threadline.transfers",
     "threadline.network",
+    "threadline.signin",
     "threadline.web",
     "threadline.demo",
     "threadline.bench",
@@ -120,10 +125,31 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "threadline.signin.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+# Lock-out first (django-axes refuses a locked account before the password is even checked).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one username lock it for fifteen minutes, from wherever they came.
+AXES_FAILURE_LIMIT = int(env_str("THREADLINE_SIGN_IN_ATTEMPTS", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(env_str("THREADLINE_LOCK_OUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# Not by address as well: a council's or a trust's staff share a handful of addresses, and one
+# office's mistyped passwords would lock out everyone in it.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "signin/locked_out.html"
+AXES_VERBOSE = False
+# Every user proves a code from an authenticator app after their password (threadline.signin).
+THREADLINE_TWO_FACTOR = env_bool("THREADLINE_TWO_FACTOR", True)
+OTP_TOTP_ISSUER = "Threadline"
 
 ROOT_URLCONF = "threadline.urls"
 WSGI_APPLICATION = "threadline.wsgi.application"

@@ -8,6 +8,7 @@ urlpatterns = [
     path("api/", include("threadline.feeds.urls")),
     path("alerts/", include("threadline.checks.urls")),
     path("matches/", include("threadline.matching.urls")),
+    path("sign-in/", include("threadline.signin.urls")),
     path("emergency/", include("threadline.access.urls")),
     path("people/<int:pk>/looks/", access_views.person_audit, name="person-looks"),
     path("", include("threadline.meetings.urls")),

@@ -33,6 +33,8 @@ NOT_ABOUT_A_PERSON = {
     "minutes-awaiting",
     "transfer-import",
     "login",
+    "two-factor",
+    "two-factor-setup",
     "logout",
     "home",
     "search",

@@ -15,7 +15,7 @@ from threadline.access.selectors import visible_people
 from threadline.agencies.models import AgencyKind, Practitioner, Role
 from threadline.casework.models import Involvement
 from threadline.checks.models import Alert
-from threadline.demo.accounts import DEMO_PASSWORD, DEMO_USERS
+from threadline.demo.accounts import DEMO_PASSWORD, DEMO_USERS, demo_code, demo_key_for_people
 from threadline.demo.scenarios import review_scenarios
 from threadline.meetings.models import Meeting, MeetingKind
 from threadline.people.models import PersonRecord
@@ -28,8 +28,9 @@ def run_demo() -> str:
 
 
 @pytest.mark.django_db
-def test_demo_on_a_fresh_database() -> None:
+def test_demo_on_a_fresh_database(client, settings) -> None:
     output = run_demo()
+    assert_demo_users_pass_two_factor_with_the_demo_code(client, settings, output)
     assert_every_demo_user_is_in_an_agency_and_team(output)
     assert_social_worker_escalates_up_the_management_chain()
     assert_every_demo_user_can_see_someone()
@@ -39,6 +40,17 @@ def test_demo_on_a_fresh_database() -> None:
     run_demo()
     assert (Practitioner.objects.count(), PersonRecord.objects.count()) == (users, records)
     assert Meeting.objects.filter(kind=MeetingKind.ICPC).count() == 1
+
+
+def assert_demo_users_pass_two_factor_with_the_demo_code(client, settings, output: str) -> None:
+    settings.THREADLINE_TWO_FACTOR = True
+    assert demo_key_for_people() in output
+    client.post("/sign-in/", {"username": "social.worker", "password": DEMO_PASSWORD})
+    assert client.get("/search/").status_code == 302, "the password alone is not enough"
+    done = client.post("/sign-in/two-factor/", {"code": demo_code(), "next": "/search/"})
+    assert done["Location"] == "/search/"
+    assert client.get("/search/").status_code == 200
+    client.post("/sign-out/")
 
 
 def assert_every_demo_user_is_in_an_agency_and_team(output: str) -> None:
@@ -68,7 +80,8 @@ def assert_social_worker_escalates_up_the_management_chain() -> None:
 
 def assert_every_demo_user_can_see_someone() -> None:
     for user in Practitioner.objects.all():
-        assert visible_people(user).exists(), user.username
+        # Administrators manage users and read no child's record.
+        assert visible_people(user).exists() == (user.role != Role.ADMIN), user.username
 
 
 def assert_social_worker_is_allocated_the_reviews_children(output: str) -> None:

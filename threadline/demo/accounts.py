@@ -7,11 +7,16 @@ from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from threadline.agencies.models import Agency, Practitioner, Role, Team
 from threadline.demo.borough import AGENCIES
 
 DEMO_PASSWORD = "threadline-demo"
+# The demo's one authenticator key (synthetic; every demo user shares it), so that whoever shows
+# the demo adds one account to their authenticator app, or asks `threadline democode`.
+DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"
 ALLOCATED_TEAM = "Child Protection Team North"
 
 
@@ -117,4 +122,23 @@ def _save_user(user: DemoUser, made: dict[str, Practitioner], hashed: str) -> Pr
     practitioner.is_active = True
     practitioner.password = hashed
     practitioner.save()
+    TOTPDevice.objects.filter(user=practitioner).delete()
+    TOTPDevice.objects.create(
+        user=practitioner, name="Demo authenticator", key=DEMO_TOTP_KEY, confirmed=True
+    )
     return practitioner
+
+
+def demo_code() -> str:
+    """The code the demo's authenticator shows now."""
+    from binascii import unhexlify
+
+    return f"{totp(unhexlify(DEMO_TOTP_KEY)):06d}"
+
+
+def demo_key_for_people() -> str:
+    from base64 import b32encode
+    from binascii import unhexlify
+
+    key = b32encode(unhexlify(DEMO_TOTP_KEY)).decode().rstrip("=")
+    return " ".join(key[n : n + 4] for n in range(0, len(key), 4))

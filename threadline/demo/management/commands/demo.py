@@ -6,7 +6,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from threadline.demo.accounts import DEMO_PASSWORD, DEMO_USERS
+from threadline.agencies.models import Role
+from threadline.demo.accounts import DEMO_PASSWORD, DEMO_USERS, demo_key_for_people
 from threadline.demo.loader import DemoResult, load_demo
 
 BASE_URL = "http://127.0.0.1:8000"
@@ -34,11 +35,19 @@ def report(result: DemoResult) -> str:
             f"Synthetic borough (seed {result.seed}): {result.synth.people} people, "
             f"{result.synth.records} records, {result.synth.of_kind('event')} events."
         )
-    lines += ["", f"Sign in with any of these; the password is: {DEMO_PASSWORD}", ""]
+    lines += [
+        "",
+        f"Sign in with any of these; the password is: {DEMO_PASSWORD}",
+        "Then the code from an authenticator app holding the demo key "
+        f"{demo_key_for_people()}, or from `threadline democode`.",
+        "",
+    ]
     lines.append(f"{'username':<22} {'name':<18} {'role':<30} {'team':<38} sees")
     for user in DEMO_USERS:
         seen = result.visible.get(user.username, 0)
         warning = "  (nobody visible)" if not seen else ""
+        if user.role == Role.ADMIN:
+            warning = "  (administrators manage users; they read no records)"
         lines.append(
             f"{user.username:<22} {user.name:<18} {user.job_title[:30]:<30} "
             f"{user.team[:38]:<38} {seen}{warning}"
