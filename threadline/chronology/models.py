@@ -11,6 +11,7 @@ from threadline.chronology.vocabulary import (
     EventType,
     Outcome,
     Reliability,
+    Sensitivity,
     Significance,
 )
 from threadline.people.models import Person
@@ -49,6 +50,7 @@ class Event(models.Model):
     significance = models.CharField(
         max_length=15, choices=Significance.choices, default=Significance.ROUTINE
     )
+    sensitivity = models.CharField(max_length=20, choices=Sensitivity.choices, blank=True)
     outcome = models.CharField(max_length=30, choices=Outcome.choices, blank=True)
     due_on = models.DateField(
         null=True, blank=True, help_text="A date the event points to: a planned release, a meeting."

@@ -148,3 +148,13 @@ class Significance(models.TextChoices):
     ROUTINE = "routine", "Routine"
     SIGNIFICANT = "significant", "Significant"
     CRITICAL = "critical", "Critical"
+
+
+class Sensitivity(models.TextChoices):
+    """Categories read more narrowly than the rest of the record (``access.sensitive``)."""
+
+    NONE = "", "Not sensitive"
+    SEXUAL_HEALTH = "sexual_health", "Sexual health"
+    MENTAL_HEALTH = "mental_health", "Mental health notes"
+    POLICE_INTELLIGENCE = "police_intelligence", "Police intelligence"
+    ADOPTION = "adoption", "Adoption"

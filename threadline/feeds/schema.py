@@ -22,7 +22,13 @@ from threadline.casework.census import (
 )
 from threadline.casework.models import EpisodeKind
 from threadline.chronology.models import SubjectRole
-from threadline.chronology.vocabulary import EventType, Outcome, Reliability, Significance
+from threadline.chronology.vocabulary import (
+    EventType,
+    Outcome,
+    Reliability,
+    Sensitivity,
+    Significance,
+)
 from threadline.network.models import Arrangement, Basis
 from threadline.people.models import LegalUnion, NameKind, RelationshipKind, Sex
 
@@ -271,6 +277,12 @@ EVENT = _record(
         "detail": {"type": "string", "maxLength": 20000},
         "reliability": _enum(Reliability),
         "significance": _enum(Significance),
+        "sensitivity": {
+            **_enum(Sensitivity),
+            "description": "A category read more narrowly: only the recording agency, and "
+            "those the category admits, read the summary and detail; others see that an entry "
+            "is held, and by whom.",
+        },
         "outcome": _enum(Outcome, blank=True),
         "due": OPTIONAL_DATE,
         "counterpart": {

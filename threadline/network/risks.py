@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from threadline import clock
+from threadline.access.sensitive import words_for
+from threadline.agencies.models import Practitioner
 from threadline.chronology.models import EventPerson, SubjectRole
 from threadline.chronology.vocabulary import EventType
 from threadline.network.models import ContactArrangement
@@ -122,6 +124,8 @@ def risks_through_network(
     child: Person,
     network: Sequence[NetworkLink],
     contact: dict[int, list[ContactArrangement]] | None = None,
+    *,
+    viewer: Practitioner | None = None,
 ) -> list[AdultRisk]:
     """Each current adult around ``child`` with a history that bears on the child's safety;
     ``contact`` is ``current_contact(child)``, where the caller has it already."""
@@ -148,7 +152,7 @@ def risks_through_network(
                 on=row.occurred_at.date(),
                 what=EventType(row.event_type).label,
                 agency=row.agency.name,
-                summary=row.event.summary if link.can_open else "",
+                summary=words_for(viewer, row.event).summary if link.can_open else "",
             )
             for row in rows[:SHOWN_PER_ADULT]
         ]

@@ -18,6 +18,7 @@ from django.http import HttpRequest
 from threadline import clock
 from threadline.access.models import AuditAction
 from threadline.access.selectors import record_audit, visible_people
+from threadline.access.sensitive import words_for
 from threadline.agencies.models import Agency, AgencyKind, Practitioner
 from threadline.casework.models import EpisodeKind, Involvement, StatusEpisode
 from threadline.chronology.models import EventPerson
@@ -304,7 +305,9 @@ class OriginalReferral:
     source: str = ""  # who referred, as the census codes it
 
 
-def original_referral(person: Person, episodes: Iterable[StatusEpisode]) -> OriginalReferral | None:
+def original_referral(
+    person: Person, episodes: Iterable[StatusEpisode], viewer: Practitioner | None = None
+) -> OriginalReferral | None:
     """The reason of the earliest status episode, else the earliest referral in the chronology."""
     with_reason = [e for e in episodes if e.reason.strip()]
     if with_reason:
@@ -325,7 +328,7 @@ def original_referral(person: Person, episodes: Iterable[StatusEpisode]) -> Orig
     if link is None:
         return None
     return OriginalReferral(
-        reason=link.event.summary,
+        reason=words_for(viewer, link.event).summary,
         on=link.occurred_at.date(),
         agency=link.agency,
     )
@@ -538,7 +541,7 @@ def person_profile(user: Practitioner, person: Person) -> PersonProfile:
         previous_addresses=previous_addresses,
         status=current_status(episodes, today),
         allocation=allocated_worker(involvements),
-        original_referral=original_referral(person, episodes),
+        original_referral=original_referral(person, episodes, user),
         network=_network(user, person),
         open_involvements=involvements,
     )

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from threadline import clock
+from threadline.access.sensitive import Words, words_for
 from threadline.agencies.models import Agency, Practitioner
 from threadline.casework.models import Involvement, PlanOutcome, StatusEpisode
 from threadline.chronology.models import Event, EventPerson, SubjectRole
@@ -115,7 +116,7 @@ def build_pack(
             "relationships": [_relationship(r) for r in relationships],
         },
         "contacts": _contacts(child, today, in_pack),
-        "chronology": _chronology(child, in_pack),
+        "chronology": _chronology(child, in_pack, by),
     }
 
 
@@ -439,9 +440,9 @@ def occurred_text(moment: dt.datetime, precision: str) -> str:
     return local.isoformat()
 
 
-def _chronology(child: Person, in_pack: set[int]) -> list[dict[str, Any]]:
+def _chronology(child: Person, in_pack: set[int], by: Practitioner) -> list[dict[str, Any]]:
     """Every current event about the child, oldest first, with the people in the pack it
-    concerns and their part in it."""
+    concerns and their part in it; sensitive words only where the sender may read them."""
     links = EventPerson.objects.filter(person=child, is_current=True).order_by(
         "occurred_at", "event_id"
     )
@@ -457,10 +458,12 @@ def _chronology(child: Person, in_pack: set[int]) -> list[dict[str, Any]]:
         ):
             roles[event_id].append((person_id, role))
     ids = {entry_id(e.agency.code, e.source_id) for e in events.values()}
-    return [_entry(events[pk], roles[pk], ids) for pk in event_ids]
+    return [_entry(events[pk], roles[pk], ids, words_for(by, events[pk])) for pk in event_ids]
 
 
-def _entry(event: Event, roles: list[tuple[int, str]], ids: set[str]) -> dict[str, Any]:
+def _entry(
+    event: Event, roles: list[tuple[int, str]], ids: set[str], words: Words
+) -> dict[str, Any]:
     answers = None
     if event.refers_to is not None:
         target = entry_id(event.refers_to.agency.code, event.refers_to.source_id)
@@ -472,8 +475,8 @@ def _entry(event: Event, roles: list[tuple[int, str]], ids: set[str]) -> dict[st
         "date": occurred_text(event.occurred_at, event.precision),
         "precision": event.precision,
         "recorded_at": timezone.localtime(event.recorded_at).isoformat(),
-        "summary": event.summary,
-        "detail": event.detail,
+        "summary": words.summary,
+        "detail": words.detail,
         "reliability": event.reliability,
         "significance": event.significance,
         "outcome": event.outcome,

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator
 
 from django.utils import timezone
 
+from threadline.access.sensitive import words_for
+from threadline.agencies.models import Practitioner
 from threadline.chronology.models import EventPerson
 from threadline.web.presenters import occurred_iso, recorded_by
 
@@ -39,14 +41,15 @@ def _safe(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
-def _row(link: EventPerson) -> list[str]:
+def _row(link: EventPerson, viewer: Practitioner) -> list[str]:
     event = link.event
+    words = words_for(viewer, event)
     return [
         occurred_iso(event),
         event.get_precision_display(),
         event.get_event_type_display(),
-        _safe(event.summary),
-        _safe(event.detail),
+        _safe(words.summary),
+        _safe(words.detail),
         event.agency.name,
         _safe(recorded_by(event)),
         event.get_reliability_display(),
@@ -57,9 +60,9 @@ def _row(link: EventPerson) -> list[str]:
     ]
 
 
-def chronology_csv_lines(links: Iterable[EventPerson]) -> Iterator[str]:
+def chronology_csv_lines(links: Iterable[EventPerson], viewer: Practitioner) -> Iterator[str]:
     writer = csv.writer(_Line())
     # The byte order mark tells spreadsheet programs the file is UTF-8.
     yield "\ufeff" + writer.writerow(HEADER)
     for link in links:
-        yield writer.writerow(_row(link))
+        yield writer.writerow(_row(link, viewer))

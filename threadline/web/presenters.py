@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.html import linebreaks
 from django.utils.safestring import SafeString, mark_safe
 
+from threadline.access.sensitive import words_for
+from threadline.agencies.models import Practitioner
 from threadline.chronology.models import Event, SubjectRole
 from threadline.chronology.selectors import ChronologyEntry
 from threadline.chronology.vocabulary import DatePrecision, EventType, Reliability, Significance
@@ -110,17 +112,21 @@ def _others(entry: ChronologyEntry) -> str:
 
 
 def chronology_row(
-    entry: ChronologyEntry, person: Person, zone: dt.tzinfo | None = None
+    entry: ChronologyEntry,
+    person: Person,
+    zone: dt.tzinfo | None = None,
+    viewer: Practitioner | None = None,
 ) -> ChronologyRow:
     event = entry.event
+    words = words_for(viewer, event)
     role = "" if entry.role == SubjectRole.SUBJECT else ROLES.get(entry.role, entry.role).lower()
     return ChronologyRow(
         date=occurred_text(event, zone),
         date_iso=occurred_iso(event, zone),
         event_type=EVENT_TYPES.get(event.event_type, event.event_type),
         version=event.version,
-        summary=event.summary,
-        detail=event.detail,
+        summary=words.summary,
+        detail=words.detail,
         childs_part=f"{person.given_name or person.full_name}: {role}" if role else "",
         others=_others(entry),
         agency=event.agency.name,
@@ -135,9 +141,11 @@ def chronology_row(
     )
 
 
-def chronology_rows(entries: list[ChronologyEntry], person: Person) -> list[ChronologyRow]:
+def chronology_rows(
+    entries: list[ChronologyEntry], person: Person, viewer: Practitioner
+) -> list[ChronologyRow]:
     zone = timezone.get_current_timezone()
-    return [chronology_row(entry, person, zone) for entry in entries]
+    return [chronology_row(entry, person, zone, viewer) for entry in entries]
 
 
 def _row_html(row: ChronologyRow, expand_detail: bool) -> str:

@@ -99,7 +99,7 @@ def _chronology_context(request: PractitionerRequest, person: Person) -> dict[st
         "selects": filter_selects(form, options),
         "filter_words": describe_filters(filters, options),
         "page": page,
-        "rows": chronology_rows(list(page), person),
+        "rows": chronology_rows(list(page), person, request.user),
     }
 
 
@@ -116,7 +116,7 @@ def person(request: PractitionerRequest, pk: int) -> HttpResponse:
     context = {
         **_chronology_context(request, child),
         "profile": profile,
-        "risks": risks_through_network(child, profile.network, contact),
+        "risks": risks_through_network(child, profile.network, contact, viewer=request.user),
         "contact": [arrangement for found in contact.values() for arrangement in found],
         "open_alerts": open_alerts,
         "resolved_alerts": resolved_alerts,
@@ -147,7 +147,7 @@ def chronology_print(request: PractitionerRequest, pk: int) -> HttpResponse:
         "profile": person_profile(request.user, child),
         "filters": filters,
         "filter_words": describe_filters(filters, filter_options(child)),
-        "rows": chronology_rows(chronology_to_print(child, filters), child),
+        "rows": chronology_rows(chronology_to_print(child, filters), child, request.user),
         "total": chronology_count(child, filters),
         "limit": PRINT_LIMIT,
         "printed_at": clock.now(),
@@ -161,7 +161,7 @@ def chronology_csv(request: PractitionerRequest, pk: int) -> StreamingHttpRespon
     child = _person(request, pk, AuditAction.EXPORT)
     filters = ChronologyFilterForm(request.GET).filters()
     response = StreamingHttpResponse(
-        chronology_csv_lines(chronology_for_export(child, filters)),
+        chronology_csv_lines(chronology_for_export(child, filters), request.user),
         content_type="text/csv; charset=utf-8",
     )
     # The file name carries the record number, not the child's name, in case it is left about.

@@ -69,6 +69,7 @@ def _build_event(context: IngestContext, feed: FeedRecord) -> Event:
         detail=data.get("detail", ""),
         reliability=data.get("reliability") or Reliability.VERIFIED,
         significance=data.get("significance") or Significance.ROUTINE,
+        sensitivity=data.get("sensitivity") or "",
         outcome=data.get("outcome") or "",
         due_on=parse_date(data["due"]) if data.get("due") else None,
         counterpart=_counterpart(context, feed),
