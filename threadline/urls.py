@@ -11,6 +11,7 @@ urlpatterns = [
     path("sign-in/", include("threadline.signin.urls")),
     path("emergency/", include("threadline.access.urls")),
     path("people/<int:pk>/looks/", access_views.person_audit, name="person-looks"),
+    path("people/<int:pk>/subject-access/", access_views.subject_access, name="subject-access"),
     path("", include("threadline.meetings.urls")),
     path("", include("threadline.stepdown.urls")),
     path("", include("threadline.assessments.urls")),

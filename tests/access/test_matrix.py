@@ -73,6 +73,11 @@ ABOUT_A_RECORD = {
 ROLES = [role for role in Role.values if role != Role.ADMIN]
 # Person pages only some roles inside the network may open; the others are refused with 403.
 ONLY_FOR = {
+    "people/<int:pk>/subject-access/": {
+        Role.TEAM_MANAGER,
+        Role.SERVICE_MANAGER,
+        Role.PRACTICE_MANAGER,
+    },
     "people/<int:pk>/looks/": {
         Role.TEAM_MANAGER,
         Role.SERVICE_MANAGER,

@@ -8,11 +8,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from threadline.access.emergency import (
+    MANAGERS,
     EmergencyError,
     check_reason,
     may_break_glass,
@@ -21,7 +23,14 @@ from threadline.access.emergency import (
     to_review,
 )
 from threadline.access.models import AuditAction
-from threadline.access.selectors import LOOKS_PER_PAGE, access_person, looks_at, may_see_looks
+from threadline.access.selectors import (
+    LOOKS_PER_PAGE,
+    access_person,
+    looks_at,
+    may_see_looks,
+    record_audit,
+)
+from threadline.access.subject_access import subject_access_pack
 from threadline.agencies.models import Practitioner
 from threadline.people.models import Person
 from threadline.people.selectors import search_people
@@ -134,3 +143,36 @@ def person_audit(request: PractitionerRequest, pk: int) -> HttpResponse:
     looks = looks_at(person)
     page = Paginator(looks, LOOKS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "access/looks.html", {"person": person, "page": page})
+
+
+class SubjectAccessForm(forms.Form):
+    reference = forms.CharField(
+        max_length=100, error_messages={"required": "Enter the request's reference"}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def subject_access(request: PractitionerRequest, pk: int) -> HttpResponse:
+    """A subject access request answered: the pack for the person, downloaded as JSON."""
+    person = access_person(
+        request.user, pk, action=AuditAction.VIEW, purpose="subject access", request=request
+    )
+    if request.user.role not in MANAGERS:
+        raise PermissionDenied("Subject access requests are answered by managers.")
+    form = SubjectAccessForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reference = form.cleaned_data["reference"].strip()
+        record_audit(
+            request.user,
+            AuditAction.EXPORT,
+            person=person,
+            purpose=f"subject access request {reference}"[:200],
+            request=request,
+        )
+        pack = subject_access_pack(person, by=request.user, reference=reference)
+        response = JsonResponse(pack, json_dumps_params={"indent": 1, "ensure_ascii": False})
+        name = f"subject-access-{person.pk}-{slugify(reference)}.json"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    return render(request, "access/subject_access.html", {"person": person, "form": form})

@@ -18,3 +18,8 @@ def emergency_reviews_waiting(user: Practitioner) -> int | None:
 @register.filter
 def sees_looks(user: Practitioner) -> bool:
     return may_see_looks(user)
+
+
+@register.filter
+def answers_subject_access(user: Practitioner) -> bool:
+    return getattr(user, "role", None) in MANAGERS
