@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "threadline.assessments",
     "threadline.plans",
     "threadline.transfers",
+    "threadline.sharing",
     "threadline.network",
     "threadline.signin",
     "threadline.web",

@@ -21,6 +21,7 @@ from tests.meetings.conftest import Family, family
 from tests.plans.test_services import plan_for
 from threadline.agencies.models import Agency, Practitioner, Role, TeamKind
 from threadline.plans.services import add_condition, add_plan_action, record_evidence
+from threadline.sharing.services import SharingBasis
 from threadline.transfers import signing
 from threadline.transfers.models import TransferOut, TrustedAuthority
 from threadline.transfers.services import send_transfer, trust_authority
@@ -38,6 +39,15 @@ def signing_key(settings: Any, tmp_path: Path) -> Iterator[Path]:
     path = tmp_path / "sender" / "signing-key.pem"
     settings.THREADLINE_SIGNING_KEY_FILE = path
     yield path
+
+
+# Sharing the pack: a statutory duty, safeguarding, and the family told.
+TRANSFER_BASIS = SharingBasis(
+    lawful_basis="public_task",
+    special_condition="safeguarding",
+    reason="Child protection plan transfers with the family; the new authority must continue it",
+    consent="given",
+)
 
 
 def moving(family: Family) -> None:
@@ -155,6 +165,7 @@ def send(family: Family, receiving: str = "Southshire County Council") -> Transf
         by=family.worker,
         receiving_authority=receiving,
         reason="The family moved to Southshire on 8 April 2024; the plan continues there.",
+        basis=TRANSFER_BASIS,
     )
 
 

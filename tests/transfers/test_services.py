@@ -9,7 +9,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from tests.checks.family import at, feed
 from tests.meetings.conftest import Family
-from tests.transfers.conftest import REFERRAL, SENDER, moving, send
+from tests.transfers.conftest import REFERRAL, SENDER, TRANSFER_BASIS, moving, send
 from threadline.checks.models import OPEN_STATES, Alert, AlertState, Resolution
 from threadline.chronology.models import Event
 from threadline.chronology.vocabulary import EventType
@@ -83,7 +83,13 @@ def test_bad_input_is_refused_by_name(
 ) -> None:
     moving(family)
     with pytest.raises(TransferError) as refused:
-        send_transfer(family.child, by=family.worker, receiving_authority=receiving, reason=reason)
+        send_transfer(
+            family.child,
+            by=family.worker,
+            receiving_authority=receiving,
+            reason=reason,
+            basis=TRANSFER_BASIS,
+        )
     assert refused.value.field == field
     assert not TransferOut.objects.exists()
     assert not Event.objects.filter(event_type=EventType.TRANSFER_NOTIFIED).exists()
@@ -97,6 +103,7 @@ def test_only_social_care_transfers_a_case(family: Family) -> None:
             by=family.staff["police"],
             receiving_authority="Southshire",
             reason="Moved",
+            basis=TRANSFER_BASIS,
         )
     assert refused.value.field == "user"
     assert not TransferOut.objects.exists()
@@ -133,3 +140,30 @@ def test_no_open_shr_11_notice_once_sent(family: Family) -> None:
     assert not Alert.objects.filter(
         check_id="SHR-11", occurrence__endswith=":notified", state__in=OPEN_STATES
     ).exists()
+
+
+def test_the_sharing_decision_is_recorded_with_the_transfer(family: Family) -> None:
+    from threadline.sharing.models import SharingDecision
+
+    moving(family)
+    transfer = send(family)
+    decision = SharingDecision.objects.get()
+    assert decision.transfer == transfer and decision.person == family.child
+    assert (decision.lawful_basis, decision.consent) == ("public_task", "given")
+    assert decision.shared_with == "Southshire County Council"
+
+
+def test_a_transfer_without_a_complete_sharing_decision_sends_nothing(family: Family) -> None:
+    from dataclasses import replace
+
+    moving(family)
+    with pytest.raises(TransferError) as refused:
+        send_transfer(
+            family.child,
+            by=family.worker,
+            receiving_authority="Southshire",
+            reason="The family moved; the plan continues there.",
+            basis=replace(TRANSFER_BASIS, consent="overridden"),
+        )
+    assert refused.value.field == "consent_note"
+    assert not TransferOut.objects.exists()

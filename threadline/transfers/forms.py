@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django import forms
 
+from threadline.sharing.models import Consent, LawfulBasis, SpecialCondition
+from threadline.sharing.services import SharingBasis
 from threadline.transfers.services import MAX_REASON
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"]
@@ -24,6 +26,42 @@ class TransferForm(forms.Form):
         max_length=MAX_REASON,
         widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 5}),
     )
+    lawful_basis = forms.ChoiceField(
+        label="Lawful basis for sharing the pack",
+        choices=LawfulBasis.choices,
+        initial=LawfulBasis.PUBLIC_TASK,
+        widget=forms.Select(attrs={"class": "govuk-select"}),
+    )
+    special_condition = forms.ChoiceField(
+        label="Condition for health, sexual life or criminal information in it",
+        choices=SpecialCondition.choices,
+        initial=SpecialCondition.SAFEGUARDING,
+        required=False,
+        widget=forms.Select(attrs={"class": "govuk-select"}),
+    )
+    consent = forms.ChoiceField(
+        label="The family's consent to sharing",
+        choices=[("", "Choose"), *Consent.choices],
+        widget=forms.Select(attrs={"class": "govuk-select"}),
+        error_messages={"required": "Say whether the family consented"},
+    )
+    consent_note = forms.CharField(
+        label="If shared without consent, or consent not sought: why",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 2}),
+    )
+
+    def basis(self) -> SharingBasis:
+        """The sharing decision; the transfer's reason is why sharing is needed."""
+        data = self.cleaned_data
+        return SharingBasis(
+            lawful_basis=data["lawful_basis"],
+            special_condition=data.get("special_condition") or "",
+            reason=data["reason"],
+            consent=data["consent"],
+            consent_note=data.get("consent_note") or "",
+        )
 
 
 class ImportForm(forms.Form):

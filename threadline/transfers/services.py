@@ -26,6 +26,8 @@ from threadline.meetings.models import Meeting, MeetingKind, MeetingStatus
 from threadline.meetings.selectors import proposed_invitations, reason_for_referral
 from threadline.meetings.services import MeetingError, book_meeting
 from threadline.people.models import Person, PersonRecord
+from threadline.sharing.models import SharingKind
+from threadline.sharing.services import SharingBasis, SharingError, checked, record_sharing
 from threadline.transfers.export import Authority, authority_of, build_pack
 from threadline.transfers.intake import write_pack
 from threadline.transfers.models import (
@@ -105,9 +107,15 @@ def receiving_of(value: str) -> Authority:
 
 @transaction.atomic
 def send_transfer(
-    child: Person, *, by: Practitioner, receiving_authority: str, reason: str
+    child: Person,
+    *,
+    by: Practitioner,
+    receiving_authority: str,
+    reason: str,
+    basis: SharingBasis,
 ) -> TransferOut:
-    """Notify the receiving authority in the chronology and sign the child's transfer pack."""
+    """Notify the receiving authority in the chronology and sign the child's transfer pack, with
+    the sharing decision (lawful basis, consent) recorded beside it."""
     agency = _social_care(by, "transferring a case to another authority")
     receiving = receiving_of(receiving_authority)
     ourselves = {agency.code, authority_of(agency).code, agency.name.casefold()}
@@ -121,6 +129,10 @@ def send_transfer(
         )
     if len(reason.strip()) > MAX_REASON:
         raise TransferError("reason", f"keep it to {MAX_REASON} characters")
+    try:
+        basis = checked(basis)
+    except SharingError as problem:
+        raise TransferError(problem.field, problem.message) from problem
     transfer = TransferOut.objects.create(
         child=child,
         agency=agency,
@@ -136,6 +148,15 @@ def send_transfer(
     transfer.signed = json.dumps(signed, ensure_ascii=False, indent=1) + "\n"
     transfer.digest = digest(pack)
     transfer.save(update_fields=["signed", "digest"])
+    record_sharing(
+        child,
+        by=by,
+        from_agency=agency,
+        kind=SharingKind.TRANSFER_PACK,
+        shared_with=receiving.name,
+        basis=basis,
+        transfer=transfer,
+    )
     return transfer
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from threadline.access.models import AuditAction
 from threadline.access.selectors import access_person, visible_people
 from threadline.agencies.models import AgencyKind, Practitioner
+from threadline.sharing.services import GOLDEN_RULES
 from threadline.transfers import forms
 from threadline.transfers.models import TransferIn, TransferOut, TrustedAuthority
 from threadline.transfers.presenters import document
@@ -40,7 +41,13 @@ def child_transfer(request: PractitionerRequest, pk: int) -> HttpResponse:
     form = forms.TransferForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            transfer = send_transfer(child, by=request.user, **form.cleaned_data)
+            transfer = send_transfer(
+                child,
+                by=request.user,
+                receiving_authority=form.cleaned_data["receiving_authority"],
+                reason=form.cleaned_data["reason"],
+                basis=form.basis(),
+            )
         except TransferError as error:
             field = error.field if error.field in form.fields else None
             form.add_error(field, error.message[:1].upper() + error.message[1:])
@@ -57,6 +64,7 @@ def child_transfer(request: PractitionerRequest, pk: int) -> HttpResponse:
         "transfers": TransferOut.objects.filter(child=child).select_related("sent_by"),
         "authorities": TrustedAuthority.objects.all(),
         "may_send": _is_social_care(request.user),
+        "golden_rules": GOLDEN_RULES,
     }
     return render(request, "transfers/send.html", context)
 
