@@ -96,3 +96,12 @@ def test_nobody_reviews_their_own_or_another_teams_look() -> None:
     with pytest.raises(EmergencyError, match="grant: not one of your team's"):
         review(grant, by=outsider, justified=True, note="")
     review(grant, by=manager, justified=True, note="")
+
+
+def test_each_look_while_the_glass_is_broken_says_so_on_the_audit_log() -> None:
+    _, worker = a_team()
+    child = PersonFactory()
+    open_in_emergency(worker, child, reason=REASON)
+    access_person(worker, child.pk)
+    look = AuditEntry.objects.filter(actor=worker, action=AuditAction.VIEW).get()
+    assert look.purpose == "under emergency access"

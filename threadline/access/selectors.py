@@ -199,6 +199,8 @@ def access_person(
             request=request,
         )
         raise Http404("No such person, or no legitimate relationship with them.")
+    if getattr(person, "emergency_until", None) is not None:
+        purpose = f"{purpose}; under emergency access" if purpose else "under emergency access"
     record_audit(user, action, person=person, purpose=purpose, request=request)
     return person
 
