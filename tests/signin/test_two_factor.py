@@ -33,6 +33,8 @@ def test_a_password_alone_opens_nothing_but_the_second_step(client) -> None:
     assert response.status_code == 302
     assert response["Location"].startswith("/sign-in/two-factor/?next=")
     assert client.get(f"/people/{user.pk}/").status_code == 302
+    second_step = client.get("/sign-in/two-factor/set-up/").content.decode()
+    assert 'href="/alerts/"' not in second_step, "no menu until both factors are proved"
 
 
 def test_the_first_sign_in_sets_up_the_app_then_the_code_opens_the_record(client, settings) -> None:

@@ -13,6 +13,10 @@ from django.urls import reverse
 OPEN_BEFORE_SECOND_FACTOR = ("two-factor", "two-factor-setup", "logout", "login")
 
 
+def two_factor_required() -> bool:
+    return bool(getattr(settings, "THREADLINE_TWO_FACTOR", True))
+
+
 class RequireTwoFactorMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -20,7 +24,7 @@ class RequireTwoFactorMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
         if (
-            getattr(settings, "THREADLINE_TWO_FACTOR", True)
+            two_factor_required()
             and user is not None
             and user.is_authenticated
             and not user.is_verified()
