@@ -3,8 +3,9 @@ so that altering, inserting or removing an entry anywhere but at the very end sh
 
 Writers take turns (a transaction-long lock), read the newest digest and write after it, so
 entries chain in the order of their ids; ``previous_digest`` is unique besides, so that no
-writer that skipped its turn could fork the chain. Removing entries from the end is found only against a head
-recorded elsewhere (``threadline audit head``, ``threadline audit verify --head``).
+writer that skipped its turn could fork the chain. Entries removed from the very end are
+found only against a head recorded elsewhere (``threadline audit head``, then
+``threadline audit verify --head``).
 """
 
 from __future__ import annotations
