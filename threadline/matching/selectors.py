@@ -36,11 +36,7 @@ def reviewable_by(user: Practitioner) -> QuerySet[Candidate]:
     pairs = Candidate.objects.select_related("person", "other")
     if user.role in WHOLE_QUEUE:
         return pairs
-    ours = PersonRecord.objects.filter(agency=user.agency)
-    return pairs.filter(
-        Exists(ours.filter(person_id=OuterRef("person_id")))
-        | Exists(ours.filter(person_id=OuterRef("other_id")))
-    )
+    return pairs.filter(_either_held_by(user, "person_id", "other_id"))
 
 
 def waiting(user: Practitioner) -> QuerySet[Candidate]:
@@ -102,10 +98,14 @@ def merges_reviewable_by(user: Practitioner) -> QuerySet[Merge]:
     merges = Merge.objects.select_related("survivor", "absorbed")
     if user.role in WHOLE_QUEUE:
         return merges
+    return merges.filter(_either_held_by(user, "survivor_id", "absorbed_id"))
+
+
+def _either_held_by(user: Practitioner, one: str, other: str) -> Q:
+    """Either person of a pair has a record from ``user``'s agency."""
     ours = PersonRecord.objects.filter(agency=user.agency)
-    return merges.filter(
-        Exists(ours.filter(person_id=OuterRef("survivor_id")))
-        | Exists(ours.filter(person_id=OuterRef("absorbed_id")))
+    return Q(Exists(ours.filter(person_id=OuterRef(one)))) | Q(
+        Exists(ours.filter(person_id=OuterRef(other)))
     )
 
 
