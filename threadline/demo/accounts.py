@@ -137,8 +137,8 @@ def demo_code() -> str:
 
 
 def demo_key_for_people() -> str:
-    from base64 import b32encode
     from binascii import unhexlify
 
-    key = b32encode(unhexlify(DEMO_TOTP_KEY)).decode().rstrip("=")
-    return " ".join(key[n : n + 4] for n in range(0, len(key), 4))
+    from threadline.signin.services import typed_key
+
+    return typed_key(unhexlify(DEMO_TOTP_KEY))

@@ -28,11 +28,15 @@ def device_to_set_up(user: Practitioner) -> TOTPDevice:
 
 
 def key_for_people(device: TOTPDevice) -> str:
-    """The key in groups of four, as authenticator apps ask for it to be typed."""
+    return typed_key(device.bin_key)
+
+
+def typed_key(key: bytes) -> str:
+    """A key in base32 groups of four, as authenticator apps ask for it to be typed."""
     from base64 import b32encode
 
-    key = b32encode(device.bin_key).decode().rstrip("=")
-    return " ".join(key[n : n + 4] for n in range(0, len(key), 4))
+    text = b32encode(key).decode().rstrip("=")
+    return " ".join(text[n : n + 4] for n in range(0, len(text), 4))
 
 
 def qr_code(device: TOTPDevice) -> str:
