@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from threadline.agencies.models import AgencyKind, Practitioner, TeamKind
+from threadline.agencies.models import AgencyKind, Practitioner
 from threadline.chronology.models import Event
 from threadline.chronology.vocabulary import Sensitivity
 
@@ -52,8 +52,7 @@ def may_read(viewer: Practitioner | None, event: Event) -> bool:
     agency = viewer.agency
     if agency is not None and agency.kind in READ_BY.get(event.sensitivity, frozenset()):
         return True
-    in_mash = viewer.team is not None and viewer.team.kind == TeamKind.MASH
-    return in_mash and event.sensitivity in MASH_READS
+    return viewer.is_mash and event.sensitivity in MASH_READS
 
 
 def words_for(viewer: Practitioner | None, event: Event) -> Words:
