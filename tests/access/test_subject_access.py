@@ -31,7 +31,10 @@ def family():
     RelationshipFactory(person=partner, relative=mother, kind=RelationshipKind.PARTNER)
     team = TeamFactory()
     InvolvementFactory(person=mother, agency=team.agency)
-    manager = PractitionerFactory(team=team, role=Role.TEAM_MANAGER)
+    # A fixed name: a random one could be the partner's family name.
+    manager = PractitionerFactory(
+        team=team, role=Role.TEAM_MANAGER, first_name="Ruth", last_name="Okafor"
+    )
     EventFactory(
         agency=team.agency,
         people=[mother, partner],
