@@ -13,6 +13,7 @@ from threadline.casework.models import EpisodeKind, Involvement, StatusEpisode
 from threadline.chronology.models import Event, EventPerson
 from threadline.chronology.vocabulary import EventType
 from threadline.people.models import Person, Relationship, RelationshipKind, Sex
+from threadline.sharing.services import SharingBasis
 
 factory.Faker._DEFAULT_LOCALE = "en_GB"
 
@@ -135,3 +136,12 @@ class EventFactory(DjangoModelFactory):
                 significance=obj.significance,
                 is_current=obj.is_current,
             )
+
+
+# A sharing decision that satisfies every rule, for tests about something else.
+SHARING_BASIS = SharingBasis(
+    lawful_basis="public_task",
+    special_condition="safeguarding",
+    reason="So every agency round the child can play its part in the plan.",
+    consent="given",
+)

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from tests.assessments.conftest import incident
 from tests.checks.family import at
+from tests.factories import SHARING_BASIS
 from tests.meetings.conftest import Family
 from threadline.assessments import dash
 from threadline.assessments.models import Answer, DashAnswer, DashChecklist, RiskLevel
@@ -204,12 +205,12 @@ def test_the_other_parent_is_offered_as_the_alleged_perpetrator(mothers_family: 
 def test_a_high_risk_victim_is_referred_to_marac_once(mothers_family: Family) -> None:
     at("2024-03-04")
     recorded = checklist(mothers_family, yes=14)
-    refer_to_marac(recorded, by=mothers_family.staff["police"])
+    refer_to_marac(recorded, by=mothers_family.staff["police"], basis=SHARING_BASIS)
     (referral,) = events(EventType.MARAC_REFERRAL)
     assert referral.refers_to == events(EventType.DASH_COMPLETED)[0]
     assert referral.summary == "Referred to MARAC: high risk on the DASH checklist of 04 March 2024"
     with pytest.raises(AssessmentError) as refused:
-        refer_to_marac(recorded, by=mothers_family.staff["police"])
+        refer_to_marac(recorded, by=mothers_family.staff["police"], basis=SHARING_BASIS)
     assert "already referred to MARAC on 04 March 2024" in refused.value.message
 
 
@@ -218,18 +219,20 @@ def test_marac_is_for_high_risk_or_a_repeat(mothers_family: Family) -> None:
     at("2024-03-04")
     medium = checklist(mothers_family, yes=12)
     with pytest.raises(AssessmentError) as refused:
-        refer_to_marac(medium, by=mothers_family.staff["police"])
+        refer_to_marac(medium, by=mothers_family.staff["police"], basis=SHARING_BASIS)
     assert refused.value.field == "level" and "this one is medium risk" in refused.value.message
     assert events(EventType.MARAC_REFERRAL) == []
     repeat = checklist(mothers_family, yes=12, repeat_incident=True)
-    refer_to_marac(repeat, by=mothers_family.staff["police"])
+    refer_to_marac(repeat, by=mothers_family.staff["police"], basis=SHARING_BASIS)
     assert "a repeat incident" in events(EventType.MARAC_REFERRAL)[0].summary
 
 
 @pytest.mark.django_db
 def test_a_new_incident_within_12_months_of_marac_is_a_repeat(mothers_family: Family) -> None:
     at("2024-03-04")
-    refer_to_marac(checklist(mothers_family, yes=16), by=mothers_family.staff["police"])
+    refer_to_marac(
+        checklist(mothers_family, yes=16), by=mothers_family.staff["police"], basis=SHARING_BASIS
+    )
     assert previous_marac(mothers_family.mother, dt.date(2025, 3, 3)) == dt.date(2024, 3, 4)
     assert previous_marac(mothers_family.mother, dt.date(2025, 3, 5)) is None
     assert previous_marac(mothers_family.father, dt.date(2024, 6, 1)) is None, "not his"
@@ -266,7 +269,7 @@ def test_rsk3_asks_for_marac_after_a_high_risk_dash_and_resolves_on_the_referral
     tick()
     alert.refresh_from_db()
     assert alert.state == AlertState.RAISED
-    refer_to_marac(recorded, by=mothers_family.staff["police"])
+    refer_to_marac(recorded, by=mothers_family.staff["police"], basis=SHARING_BASIS)
     alert.refresh_from_db()
     assert alert.state == AlertState.RESOLVED and alert.resolution == Resolution.DONE
     assert open_alerts("RSK-3") == []

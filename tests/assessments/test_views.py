@@ -20,8 +20,16 @@ from threadline.assessments.models import (
 from threadline.assessments.services import complete_dash
 from threadline.chronology.models import Event
 from threadline.chronology.vocabulary import EventType
+from threadline.sharing.models import SharingDecision
 
 pytestmark = pytest.mark.django_db
+
+MARAC_SHARING = {
+    "lawful_basis": "public_task",
+    "special_condition": "safeguarding",
+    "consent": "not_sought",
+    "consent_note": "Telling him of the referral would put her at greater risk.",
+}
 
 
 def signed_in(user) -> Client:
@@ -163,9 +171,23 @@ def test_a_dash_with_fourteen_yes_shows_high_risk_and_refers(mothers_family: Fam
     assert checklist.level == RiskLevel.HIGH and checklist.perpetrator == family.father
     html = client.get(page.url).content.decode()
     assert "High risk" in html and "14 of 24" in html and "Refer to MARAC" in html
-    client.post(reverse("dash-marac", args=[checklist.pk]))
+    assert "Sharing the checklist with the MARAC" in html
+    refused = client.post(
+        reverse("dash-marac", args=[checklist.pk]), {"lawful_basis": "public_task"}
+    )
+    assert refused.status_code == 400
+    assert "Say whether the family consented" in refused.content.decode()
+    assert DashChecklist.objects.get().marac_referred_on is None, "nothing is written"
+    client.post(reverse("dash-marac", args=[checklist.pk]), MARAC_SHARING)
     html = client.get(page.url).content.decode()
     assert "Referred to MARAC on 4 March 2024" in html and "Refer to MARAC</button>" not in html
+    decision = SharingDecision.objects.get(dash=checklist)
+    assert (decision.person, decision.shared_with, decision.kind) == (
+        family.mother,
+        "MARAC",
+        "assessment",
+    )
+    assert "Consent: not sought: unsafe or inappropriate to ask (Telling him" in html
 
 
 def test_an_unanswered_question_is_named(mothers_family: Family) -> None:
@@ -185,7 +207,7 @@ def test_a_previous_marac_ticks_repeat_incident(mothers_family: Family) -> None:
     at("2024-03-04", 15)
     client = signed_in(mothers_family.staff["police"])
     client.post(reverse("dash-form", args=[mothers_family.mother.pk]), dash_post(15))
-    client.post(reverse("dash-marac", args=[DashChecklist.objects.get().pk]))
+    client.post(reverse("dash-marac", args=[DashChecklist.objects.get().pk]), MARAC_SHARING)
     at("2024-09-04", 15)
     html = client.get(reverse("dash-form", args=[mothers_family.mother.pk])).content.decode()
     assert "A MARAC referral about Beth Marsh is recorded on 4 March 2024" in html

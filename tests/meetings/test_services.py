@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from tests.checks.family import LONDON, at
+from tests.factories import SHARING_BASIS
 from tests.meetings.conftest import Family
 from threadline import clock
 from threadline.checks.engine import tick
@@ -234,7 +235,7 @@ def test_minutes_go_to_every_invitee_and_health_and_police(family: Family) -> No
     assert minutes.due_on == dt.date(2024, 4, 3), (
         "10 working days, Good Friday and Easter Monday out"
     )
-    copies = circulate_minutes(minutes, by=family.chair)
+    copies = circulate_minutes(minutes, by=family.chair, basis=SHARING_BASIS)
     assert {c.agency.code for c in copies} == {
         "police",
         "gp",
@@ -257,7 +258,7 @@ def test_uploaded_minutes_are_kept(family: Family) -> None:
 def test_an_agency_not_invited_cannot_acknowledge(family: Family) -> None:
     meeting = strategy(family)
     minutes = write_minutes(meeting, by=family.worker, text="Strategy discussion minutes")
-    circulate_minutes(minutes, by=family.worker)
+    circulate_minutes(minutes, by=family.worker, basis=SHARING_BASIS)
     with pytest.raises(MeetingError) as refused:
         acknowledge_minutes(minutes, by=family.staff["housing"])
     assert refused.value.field == "agency"
@@ -268,7 +269,7 @@ def test_an_agency_not_invited_cannot_acknowledge(family: Family) -> None:
 def test_acknowledging_writes_the_receipt_once(family: Family) -> None:
     meeting = strategy(family)
     minutes = write_minutes(meeting, by=family.worker, text="Strategy discussion minutes")
-    circulate_minutes(minutes, by=family.worker)
+    circulate_minutes(minutes, by=family.worker, basis=SHARING_BASIS)
     acknowledge_minutes(minutes, by=family.staff["police"])
     acknowledge_minutes(minutes, by=family.staff["police"])
     receipt = Event.objects.get(event_type=EventType.MINUTES_RECEIVED)
@@ -281,7 +282,7 @@ def test_missing_receipt_escalates_to_the_practice_manager_then_resolves(family:
     meeting = held_icpc(family)
     minutes = write_minutes(meeting, by=family.chair, text="Minutes of the conference.")
     at("2024-03-20")
-    circulate_minutes(minutes, by=family.chair)
+    circulate_minutes(minutes, by=family.chair, basis=SHARING_BASIS)
     for code in ("police", "education", "health_visiting", "housing"):
         acknowledge_minutes(minutes, by=family.staff[code])
     alert = Alert.objects.get(check_id="SHR-3", what__contains="Conference on 18 Mar 2024")

@@ -3,13 +3,14 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.checks.family import at
-from tests.factories import PractitionerFactory, TeamFactory
+from tests.factories import SHARING_BASIS, PractitionerFactory, TeamFactory
 from tests.meetings.conftest import Family
 from tests.meetings.test_services import held_icpc, strategy
 from threadline.access.models import AuditEntry
 from threadline.agencies.models import AgencyKind
 from threadline.meetings.models import Meeting, MeetingKind, MeetingStatus
 from threadline.meetings.services import circulate_minutes, write_minutes
+from threadline.sharing.models import SharingDecision
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +101,7 @@ def test_holding_through_the_page(family: Family) -> None:
 def test_minutes_print_open_with_the_reason_for_referral(family: Family) -> None:
     meeting = held_icpc(family)
     write_minutes(meeting, by=family.chair, text="The conference agreed a plan.")
-    circulate_minutes(meeting.minutes, by=family.chair)
+    circulate_minutes(meeting.minutes, by=family.chair, basis=SHARING_BASIS)
     page = signed_in(family.chair).get(reverse("meeting-minutes-print", args=[meeting.pk]))
     html = page.content.decode()
     assert html.index("Original reason for referral") < html.index("The conference agreed a plan.")
@@ -109,7 +110,7 @@ def test_minutes_print_open_with_the_reason_for_referral(family: Family) -> None
 def test_acknowledging_through_the_page(family: Family) -> None:
     meeting = held_icpc(family)
     write_minutes(meeting, by=family.chair, text="The conference agreed a plan.")
-    circulate_minutes(meeting.minutes, by=family.chair)
+    circulate_minutes(meeting.minutes, by=family.chair, basis=SHARING_BASIS)
     client = signed_in(family.staff["gp"])
     page = client.get(reverse("meeting", args=[meeting.pk]))
     assert "Confirm Northshire gp has the minutes" in page.content.decode()
@@ -117,3 +118,35 @@ def test_acknowledging_through_the_page(family: Family) -> None:
     assert meeting.minutes.copies.get(agency__code="gp").acknowledged_at is not None
     awaiting = client.get(reverse("minutes-awaiting")).content.decode()
     assert "Nothing is waiting" in awaiting
+
+
+def test_circulating_records_the_sharing_decision_for_each_child(family: Family) -> None:
+    meeting = held_icpc(family)
+    write_minutes(meeting, by=family.chair, text="The conference agreed a plan.")
+    client = signed_in(family.chair)
+    page = client.get(reverse("meeting", args=[meeting.pk])).content.decode()
+    assert "Sharing the minutes" in page and "seven golden rules" in page
+    assert 'value="not_sought" selected' in page, "the statutory suggestion is offered"
+    url = reverse("meeting-circulate", args=[meeting.pk])
+    refused = client.post(url, {"lawful_basis": "consent", "consent": "not_sought"})
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert "There is a problem" in html and "Why sharing is necessary" in html
+    meeting.minutes.refresh_from_db()
+    assert meeting.minutes.circulated_at is None and not SharingDecision.objects.exists()
+    sent = client.post(url, {**MINUTES_SHARING, "consent": "given", "consent_note": ""})
+    assert sent.status_code == 302
+    decisions = SharingDecision.objects.filter(minutes=meeting.minutes)
+    assert {d.person for d in decisions} == set(meeting.children.all())
+    decision = decisions.first()
+    assert decision.kind == "minutes" and decision.lawful_basis == "public_task"
+    assert "Northshire police" in decision.shared_with and "Northshire gp" in decision.shared_with
+    after = client.get(reverse("meeting", args=[meeting.pk])).content.decode()
+    assert "Shared on the basis of <span" in after and "Public task" in after
+
+
+MINUTES_SHARING = {
+    "reason": "So every agency invited knows the plan and its part in it.",
+    "lawful_basis": "public_task",
+    "special_condition": "safeguarding",
+}

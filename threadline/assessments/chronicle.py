@@ -10,6 +10,7 @@ writing a step twice changes nothing and a changed step is a new version of its 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -174,6 +175,26 @@ def completed(assessment: Assessment) -> dict[str, Any]:
         significance="significant",
         refers_to=started_id(assessment),
     )
+
+
+def shared(
+    assessment: Assessment, agencies: Iterable[Agency], by: Practitioner, on: dt.date
+) -> list[dict[str, Any]]:
+    """One ``information_shared`` per agency told, as the information-sharing checks read it."""
+    return [
+        _event(
+            assessment.agency,
+            f"{completed_id(assessment)}-shared-{agency.code}",
+            EventType.INFORMATION_SHARED,
+            on.isoformat(),
+            _about_child(assessment),
+            f"{_name(assessment)} and its analysis shared with {agency.name}",
+            by,
+            counterpart=agency.code,
+            refers_to=completed_id(assessment),
+        )
+        for agency in agencies
+    ]
 
 
 def _findings(assessment: Assessment) -> str:

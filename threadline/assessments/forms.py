@@ -8,10 +8,11 @@ from typing import Any
 
 from django import forms
 
-from threadline.agencies.models import Practitioner
+from threadline.agencies.models import Agency, Practitioner
 from threadline.assessments import childrisk, dash
 from threadline.assessments.models import Answer, AssessmentKind, AssessmentOutcome
 from threadline.people.models import Person
+from threadline.sharing.forms import SharingFields, SharingForm
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"]
 DATE_HINT = "For example, 2024-03-27 or 27/03/2024"
@@ -207,3 +208,24 @@ class ChildRiskForm(forms.Form):
     def raised(self) -> int | None:
         value = self.cleaned_data.get("raised_to")
         return int(value) if value else None
+
+
+class ShareForm(SharingForm):
+    """Share a completed assessment, and its analysis, with the agencies around the child."""
+
+    agencies = forms.ModelMultipleChoiceField(
+        label="Share with",
+        queryset=Agency.objects.none(),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes__input"}),
+        error_messages={"required": "Choose at least one agency to share it with"},
+    )
+
+    def __init__(self, *args: Any, choices: Sequence[Agency] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["agencies"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = Agency.objects.filter(pk__in=[a.pk for a in choices]).order_by("name")
+
+
+class MaracForm(SharingFields):
+    """The sharing decision for the checklist that goes with a MARAC referral."""

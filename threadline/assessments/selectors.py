@@ -9,7 +9,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from threadline import clock
+from threadline.agencies.models import Agency
 from threadline.assessments.models import Assessment, ChildRiskAssessment, DashChecklist
+from threadline.casework.models import Involvement
 from threadline.checks.rules.dec_4 import OLD_ENOUGH_TO_BE_SEEN_ALONE
 from threadline.chronology.models import EventPerson, SubjectRole
 from threadline.chronology.vocabulary import EventType
@@ -116,3 +118,16 @@ def perpetrator_choices(victim: Person) -> list[tuple[Person, str]]:
     for rel in co_parents:
         found.setdefault(rel.person_id, (rel.person, f"parent of {rel.relative.full_name}"))
     return sorted(found.values(), key=lambda pair: str(pair[0]))
+
+
+def share_choices(assessment: Assessment) -> list[Agency]:
+    """The agencies open with the child, other than the one that assessed: those who need it."""
+    today = clock.today()
+    open_with_child = Involvement.objects.filter(person=assessment.child_id).filter(
+        Q(closed_on__isnull=True) | Q(closed_on__gt=today)
+    )
+    return list(
+        Agency.objects.filter(pk__in=open_with_child.values("agency"))
+        .exclude(pk=assessment.agency_id)
+        .order_by("name")
+    )

@@ -6,7 +6,7 @@ Each writes the record and its chronology events in one transaction; bad input r
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from django.db import transaction
 
@@ -23,6 +23,8 @@ from threadline.assessments.models import (
 )
 from threadline.assessments.timescales import assessment_due
 from threadline.people.models import Person
+from threadline.sharing.models import SharingKind
+from threadline.sharing.services import SharingBasis, SharingError, checked, record_for_each
 
 MANAGERS = frozenset({Role.PRACTICE_MANAGER, Role.TEAM_MANAGER, Role.SERVICE_MANAGER})
 # Statutory assessments, carried out by children's social care; any agency may assess parenting.
@@ -339,10 +341,15 @@ def complete_dash(
 
 @transaction.atomic
 def refer_to_marac(
-    checklist: DashChecklist, *, by: Practitioner, on: dt.date | None = None
+    checklist: DashChecklist,
+    *,
+    by: Practitioner,
+    basis: SharingBasis,
+    on: dt.date | None = None,
 ) -> DashChecklist:
-    """Refer a high-risk (or repeat) victim to MARAC."""
-    _agency_of(by)
+    """Refer a high-risk (or repeat) victim to MARAC; the checklist goes with the referral,
+    so the sharing decision is recorded with it."""
+    agency = _agency_of(by)
     if not checklist.marac_due:
         raise AssessmentError(
             "level",
@@ -361,8 +368,57 @@ def refer_to_marac(
         )
     checklist.marac_referred_on, checklist.marac_referred_by = on, by
     checklist.save(update_fields=["marac_referred_on", "marac_referred_by"])
+    record_for_each(
+        [checklist.victim],
+        by=by,
+        from_agency=agency,
+        kind=SharingKind.ASSESSMENT,
+        shared_with="MARAC",
+        basis=_sharing_basis(basis),
+        dash=checklist,
+    )
     chronicle.write([chronicle.marac_referral(checklist)])
     return checklist
+
+
+def _sharing_basis(basis: SharingBasis) -> SharingBasis:
+    try:
+        return checked(basis)
+    except SharingError as error:
+        raise AssessmentError(error.field, error.message) from error
+
+
+@transaction.atomic
+def share_assessment(
+    assessment: Assessment,
+    *,
+    by: Practitioner,
+    agencies: Sequence[Agency],
+    basis: SharingBasis,
+) -> list[Agency]:
+    """Send a completed assessment, its analysis included, to the agencies that need it (Child
+    BE lesson 2.1): the sharing decision is recorded and each share is in the chronology."""
+    _of_assessing_agency(assessment, by)
+    if assessment.completed_on is None:
+        raise AssessmentError("assessment", "share the assessment once it is completed")
+    basis = _sharing_basis(basis)
+    told = sorted(
+        {a.pk: a for a in agencies if a.pk != assessment.agency_id}.values(),
+        key=lambda a: a.name,
+    )
+    if not told:
+        raise AssessmentError("agencies", "choose at least one other agency to share it with")
+    record_for_each(
+        [assessment.child],
+        by=by,
+        from_agency=assessment.agency,
+        kind=SharingKind.ASSESSMENT,
+        shared_with=", ".join(a.name for a in told),
+        basis=basis,
+        assessment=assessment,
+    )
+    chronicle.write(chronicle.shared(assessment, told, by, clock.today()))
+    return told
 
 
 # The child-focused domestic abuse risk tool.

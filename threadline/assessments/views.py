@@ -27,6 +27,7 @@ from threadline.assessments.selectors import (
     gaps,
     perpetrator_choices,
     previous_marac,
+    share_choices,
 )
 from threadline.assessments.services import (
     MANAGERS,
@@ -37,9 +38,12 @@ from threadline.assessments.services import (
     complete_dash,
     record_child_seen,
     refer_to_marac,
+    share_assessment,
     start_assessment,
 )
 from threadline.people.models import Person
+from threadline.sharing.models import SharingKind
+from threadline.sharing.services import GOLDEN_RULES, suggested
 
 
 class PractitionerRequest(HttpRequest):
@@ -110,6 +114,10 @@ def assessment_view(request: PractitionerRequest, pk: int) -> HttpResponse:
     complete_form = forms.CompleteForm(initial={"completed_on": clock.today()})
     seen_form = forms.SeenForm()
     authorise_form = forms.AuthoriseForm()
+    choices = share_choices(assessment) if assessment.is_completed else []
+    share_form = forms.ShareForm(
+        initial={**suggested(SharingKind.ASSESSMENT), "agencies": choices}, choices=choices
+    )
     step = request.POST.get("form")
     if step == "complete":
         complete_form = forms.CompleteForm(request.POST)
@@ -123,6 +131,10 @@ def assessment_view(request: PractitionerRequest, pk: int) -> HttpResponse:
         authorise_form = forms.AuthoriseForm(request.POST)
         if authorise_form.is_valid() and _authorise(request, assessment, authorise_form):
             return redirect("assessment", assessment.pk)
+    elif step == "share":
+        share_form = forms.ShareForm(request.POST, choices=choices)
+        if share_form.is_valid() and _share(request, assessment, share_form):
+            return redirect("assessment", assessment.pk)
     user = request.user
     context = {
         "assessment": assessment,
@@ -131,11 +143,29 @@ def assessment_view(request: PractitionerRequest, pk: int) -> HttpResponse:
         "complete_form": complete_form,
         "seen_form": seen_form,
         "authorise_form": authorise_form,
+        "share_form": share_form,
+        "golden_rules": GOLDEN_RULES,
+        "shares": list(assessment.sharing.all()),
         "is_assessor": user.agency_id == assessment.agency_id,
         "may_authorise": user.agency_id == assessment.agency_id and user.role in MANAGERS,
         "today": clock.today(),
     }
     return render(request, "assessments/assessment.html", context)
+
+
+def _share(request: PractitionerRequest, assessment: Assessment, form: forms.ShareForm) -> bool:
+    try:
+        told = share_assessment(
+            assessment,
+            by=request.user,
+            agencies=list(form.cleaned_data["agencies"]),
+            basis=form.basis(),
+        )
+    except AssessmentError as error:
+        _refuse(form, error)
+        return False
+    messages.success(request, f"Shared with {', '.join(a.name for a in told)}")
+    return True
 
 
 def _complete(
@@ -234,26 +264,47 @@ def _checklist(request: PractitionerRequest, pk: int) -> DashChecklist:
 @require_GET
 def dash_view(request: PractitionerRequest, pk: int) -> HttpResponse:
     checklist = _checklist(request, pk)
+    form = forms.MaracForm(initial=suggested(SharingKind.ASSESSMENT))
+    return render(request, "assessments/dash.html", _dash_context(checklist, form))
+
+
+def _dash_context(checklist: DashChecklist, marac_form: forms.MaracForm) -> dict[str, Any]:
     answers = {a.question: a for a in checklist.answers.all()}
     rows = [
         (n, question, answers.get(n))
         for n, question in zip(dash.NUMBERS, dash.QUESTIONS, strict=True)
     ]
-    context = {"checklist": checklist, "child": checklist.victim, "rows": rows}
-    return render(request, "assessments/dash.html", context)
+    return {
+        "checklist": checklist,
+        "child": checklist.victim,
+        "rows": rows,
+        "marac_form": marac_form,
+        "golden_rules": GOLDEN_RULES,
+        "shares": list(checklist.sharing.all()),
+    }
+
+
+# The checklist goes to the MARAC so that every agency round its table can plan for the victim.
+MARAC_REASON = (
+    "A MARAC referral: the checklist goes to the agencies at the MARAC so they can plan together "
+    "for the safety of the victim and the children."
+)
 
 
 @login_required
 @require_POST
 def marac(request: PractitionerRequest, pk: int) -> HttpResponse:
     checklist = _checklist(request, pk)
-    try:
-        refer_to_marac(checklist, by=request.user)
-    except AssessmentError as error:
-        messages.error(request, error.message[:1].upper() + error.message[1:])
-    else:
-        messages.success(request, "Referred to MARAC; the referral is in the chronology")
-    return redirect("dash", checklist.pk)
+    form = forms.MaracForm(request.POST)
+    if form.is_valid():
+        try:
+            refer_to_marac(checklist, by=request.user, basis=form.basis(MARAC_REASON))
+        except AssessmentError as error:
+            _refuse(form, error)
+        else:
+            messages.success(request, "Referred to MARAC; the referral is in the chronology")
+            return redirect("dash", checklist.pk)
+    return render(request, "assessments/dash.html", _dash_context(checklist, form), status=400)
 
 
 @login_required

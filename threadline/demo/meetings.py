@@ -30,8 +30,11 @@ from threadline.meetings.services import (
 )
 from threadline.people.models import Person
 from threadline.plans.services import OutcomeSpec, add_condition, record_evidence, write_plan
+from threadline.sharing.models import SharingKind
+from threadline.sharing.services import suggested_basis
 from threadline.workingdays import add_working_days, subtract_working_days
 
+MINUTES_BASIS = suggested_basis(SharingKind.MINUTES)
 CONFIRMING = (
     AgencyKind.POLICE,
     AgencyKind.EDUCATION,
@@ -95,7 +98,7 @@ def stage_meetings() -> Meeting | None:
         notes = write_minutes(
             strategy, by=worker, text="Police and health shared what they hold. Threshold met."
         )
-        circulate_minutes(notes, by=worker)
+        circulate_minutes(notes, by=worker, basis=MINUTES_BASIS)
         _confirm(notes)
         review_decision(
             strategy, by=manager, note="Agree: threshold for a section 47 enquiry and an ICPC met."
@@ -170,7 +173,7 @@ def stage_meetings() -> Meeting | None:
             "The conference agreed that the child is at risk of significant harm through "
             "emotional abuse and should be subject to a child protection plan.",
         )
-        circulate_minutes(minutes, by=chair)
+        circulate_minutes(minutes, by=chair, basis=MINUTES_BASIS)
     with clock.frozen_at(_at(add_working_days(held_day, 3), 11)):
         _confirm(minutes, kinds=CONFIRMING)
     core_day = add_working_days(held_day, 8)
@@ -188,7 +191,7 @@ def stage_meetings() -> Meeting | None:
         if condition is not None:
             record_evidence(condition, by=worker, on=core_day, note="Negative drug test seen")
         notes = write_minutes(core_group, by=worker, text="Core group notes: plan reviewed.")
-        circulate_minutes(notes, by=worker)
+        circulate_minutes(notes, by=worker, basis=MINUTES_BASIS)
         _confirm(notes)
     for day in range(12, 0, -1):
         with clock.frozen_at(_at(subtract_working_days(today, day), 7)):

@@ -12,6 +12,7 @@ from threadline.agencies.models import Agency
 from threadline.chronology.vocabulary import Outcome
 from threadline.meetings.models import Meeting, MeetingKind, Response
 from threadline.meetings.selectors import Proposed
+from threadline.sharing.forms import SharingForm
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"]
 SELECT = {"class": "govuk-select"}
@@ -164,3 +165,7 @@ class CancelForm(forms.Form):
     reason = forms.CharField(
         label="Why it is cancelled", max_length=1000, widget=forms.Textarea(attrs=TEXTAREA)
     )
+
+
+class CirculateForm(SharingForm):
+    """Circulating minutes shares them: the decision is confirmed as they go."""

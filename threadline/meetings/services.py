@@ -31,6 +31,8 @@ from threadline.meetings.selectors import (
 )
 from threadline.meetings.timescales import latest_day, minutes_due
 from threadline.people.models import Person
+from threadline.sharing.models import SharingKind
+from threadline.sharing.services import SharingBasis, SharingError, checked, record_for_each
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MANAGERS = frozenset({Role.PRACTICE_MANAGER, Role.TEAM_MANAGER, Role.SERVICE_MANAGER})
@@ -377,12 +379,28 @@ def write_minutes(
 
 
 @transaction.atomic
-def circulate_minutes(minutes: Minutes, *, by: Practitioner) -> list[MinutesCopy]:
-    """Send the minutes to every agency owed them; each must then confirm receipt."""
+def circulate_minutes(
+    minutes: Minutes, *, by: Practitioner, basis: SharingBasis
+) -> list[MinutesCopy]:
+    """Send the minutes to every agency owed them; each must then confirm receipt. The
+    sharing decision is recorded for each child the meeting was about."""
     if minutes.circulated_at is not None:
         raise MeetingError("minutes", f"already circulated on {minutes.circulated_at:%d %B %Y}")
+    try:
+        basis = checked(basis)
+    except SharingError as error:
+        raise MeetingError(error.field, error.message) from error
     now = clock.now()
     owed = minutes_owed_to(minutes.meeting)
+    record_for_each(
+        minutes.meeting.children.all(),
+        by=by,
+        from_agency=_agency_of(by),
+        kind=SharingKind.MINUTES,
+        shared_with=", ".join(agency.name for agency in owed),
+        basis=basis,
+        minutes=minutes,
+    )
     copies = MinutesCopy.objects.bulk_create(
         [MinutesCopy(minutes=minutes, agency=agency, sent_at=now) for agency in owed]
     )

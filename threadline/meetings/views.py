@@ -46,6 +46,8 @@ from threadline.meetings.services import (
 )
 from threadline.meetings.timescales import latest_day
 from threadline.people.models import Person
+from threadline.sharing.models import SharingKind
+from threadline.sharing.services import GOLDEN_RULES, suggested
 
 # What a held meeting leads to, offered as the next booking.
 NEXT_MEETING: dict[str, str] = {
@@ -163,6 +165,7 @@ def meeting_view(request: PractitionerRequest, pk: int) -> HttpResponse:
     )
     action_form = forms.ActionForm(initial={"agency": meeting.convened_by_id})
     minutes_form = forms.MinutesForm()
+    circulate_form = forms.CirculateForm(initial=suggested(SharingKind.MINUTES))
     step = request.POST.get("form")
     if step == "held":
         held_form = forms.HeldForm(request.POST, meeting=meeting)
@@ -179,7 +182,7 @@ def meeting_view(request: PractitionerRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "meetings/meeting.html",
-        _meeting_context(request, meeting, held_form, action_form, minutes_form),
+        _meeting_context(request, meeting, held_form, action_form, minutes_form, circulate_form),
     )
 
 
@@ -189,6 +192,7 @@ def _meeting_context(
     held_form: Any,
     action_form: Any,
     minutes_form: Any,
+    circulate_form: Any,
 ) -> dict[str, Any]:
     minutes = getattr(meeting, "minutes", None) if meeting.is_held else None
     copies = list(minutes.copies.all()) if minutes else []
@@ -212,6 +216,9 @@ def _meeting_context(
         "held_form": held_form,
         "action_form": action_form,
         "minutes_form": minutes_form,
+        "circulate_form": circulate_form,
+        "golden_rules": GOLDEN_RULES,
+        "sharing": list(minutes.sharing.all()[:1]) if minutes else [],
         "next_kind": NEXT_MEETING.get(meeting.kind),
         "is_convenor": request.user.agency_id == meeting.convened_by_id,
         "is_manager": request.user.role in MANAGERS,
@@ -269,15 +276,21 @@ def _minutes(request: PractitionerRequest, meeting: Meeting, form: forms.Minutes
 def circulate(request: PractitionerRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
     minutes = get_object_or_404(Minutes, meeting=meeting)
-    try:
-        copies = circulate_minutes(minutes, by=request.user)
-    except MeetingError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request, f"Minutes sent to {len(copies)} agencies; each must confirm receipt"
-        )
-    return redirect("meeting", meeting.pk)
+    form = forms.CirculateForm(request.POST)
+    if form.is_valid():
+        try:
+            copies = circulate_minutes(minutes, by=request.user, basis=form.basis())
+        except MeetingError as error:
+            _refuse(form, error)
+        else:
+            messages.success(
+                request, f"Minutes sent to {len(copies)} agencies; each must confirm receipt"
+            )
+            return redirect("meeting", meeting.pk)
+    held_form = forms.HeldForm(meeting=meeting)
+    action_form = forms.ActionForm(initial={"agency": meeting.convened_by_id})
+    context = _meeting_context(request, meeting, held_form, action_form, forms.MinutesForm(), form)
+    return render(request, "meetings/meeting.html", context, status=400)
 
 
 @login_required

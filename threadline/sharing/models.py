@@ -66,6 +66,28 @@ class SharingDecision(models.Model):
         blank=True,
         related_name="sharing",
     )
+    minutes = models.ForeignKey(
+        "meetings.Minutes",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sharing",
+    )
+    assessment = models.ForeignKey(
+        "assessments.Assessment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sharing",
+    )
+    dash = models.ForeignKey(
+        "assessments.DashChecklist",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sharing",
+        help_text="A DASH checklist sent with a MARAC referral.",
+    )
 
     class Meta:
         ordering = ["-decided_at", "-pk"]

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from threadline import clock
 from threadline.agencies.models import Agency, Practitioner
 from threadline.people.models import Person
-from threadline.sharing.models import Consent, LawfulBasis, SharingDecision, SpecialCondition
+from threadline.sharing.models import (
+    Consent,
+    LawfulBasis,
+    SharingDecision,
+    SharingKind,
+    SpecialCondition,
+)
 
 # The seven golden rules for sharing information (HM Government, Information sharing advice
 # for practitioners, 2018), in short, shown beside every decision as its aid.
@@ -85,4 +92,67 @@ def record_sharing(
         decided_by=by,
         decided_at=clock.now(),
         **links,
+    )
+
+
+def record_for_each(
+    people: Iterable[Person],
+    *,
+    by: Practitioner,
+    from_agency: Agency,
+    kind: str,
+    shared_with: str,
+    basis: SharingBasis,
+    **links: object,
+) -> list[SharingDecision]:
+    """One decision per person the information is about, all on the same basis."""
+    basis = checked(basis)
+    return [
+        record_sharing(
+            person,
+            by=by,
+            from_agency=from_agency,
+            kind=kind,
+            shared_with=shared_with,
+            basis=basis,
+            **links,
+        )
+        for person in people
+    ]
+
+
+# What a form starts from for the usual shares; the practitioner confirms or changes it.
+SUGGESTED: dict[str, dict[str, str]] = {
+    SharingKind.MINUTES: {
+        "lawful_basis": LawfulBasis.PUBLIC_TASK,
+        "special_condition": SpecialCondition.SAFEGUARDING,
+        "reason": "So every agency invited knows what was decided and its own part in the plan.",
+        "consent": Consent.NOT_SOUGHT,
+        "consent_note": (
+            "Minutes of a statutory meeting go to the agencies invited (Working Together 2023); "
+            "the family were told at the meeting who receives them."
+        ),
+    },
+    SharingKind.ASSESSMENT: {
+        "lawful_basis": LawfulBasis.PUBLIC_TASK,
+        "special_condition": SpecialCondition.SAFEGUARDING,
+        "reason": "So the agencies around the child have the assessment and its analysis for "
+        "their own work with the family.",
+    },
+}
+
+
+def suggested(kind: str) -> dict[str, str]:
+    return dict(SUGGESTED.get(kind, {}))
+
+
+def suggested_basis(kind: str) -> SharingBasis:
+    """The suggestion as a decision, for records made without a form (the demo's history)."""
+    values = {"consent": Consent.NOT_SOUGHT, "consent_note": "", **suggested(kind)}
+    return SharingBasis(
+        lawful_basis=values["lawful_basis"],
+        special_condition=values.get("special_condition", ""),
+        reason=values["reason"],
+        consent=values["consent"],
+        consent_note=values["consent_note"] or "Shared under a statutory duty.",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
-from threadline.sharing.models import Consent, LawfulBasis, SpecialCondition
+from threadline.sharing.forms import SharingFields
 from threadline.sharing.services import SharingBasis
 from threadline.transfers.services import MAX_REASON
 
@@ -13,7 +13,7 @@ DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"]
 MAX_PACK_BYTES = 50 * 1024 * 1024
 
 
-class TransferForm(forms.Form):
+class TransferForm(SharingFields):
     receiving_authority = forms.CharField(
         label="The local authority the family has moved to",
         help_text="Its code if it is registered in Threadline, otherwise its name",
@@ -26,42 +26,10 @@ class TransferForm(forms.Form):
         max_length=MAX_REASON,
         widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 5}),
     )
-    lawful_basis = forms.ChoiceField(
-        label="Lawful basis for sharing the pack",
-        choices=LawfulBasis.choices,
-        initial=LawfulBasis.PUBLIC_TASK,
-        widget=forms.Select(attrs={"class": "govuk-select"}),
-    )
-    special_condition = forms.ChoiceField(
-        label="Condition for health, sexual life or criminal information in it",
-        choices=SpecialCondition.choices,
-        initial=SpecialCondition.SAFEGUARDING,
-        required=False,
-        widget=forms.Select(attrs={"class": "govuk-select"}),
-    )
-    consent = forms.ChoiceField(
-        label="The family's consent to sharing",
-        choices=[("", "Choose"), *Consent.choices],
-        widget=forms.Select(attrs={"class": "govuk-select"}),
-        error_messages={"required": "Say whether the family consented"},
-    )
-    consent_note = forms.CharField(
-        label="If shared without consent, or consent not sought: why",
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 2}),
-    )
 
-    def basis(self) -> SharingBasis:
+    def basis(self, reason: str | None = None) -> SharingBasis:
         """The sharing decision; the transfer's reason is why sharing is needed."""
-        data = self.cleaned_data
-        return SharingBasis(
-            lawful_basis=data["lawful_basis"],
-            special_condition=data.get("special_condition") or "",
-            reason=data["reason"],
-            consent=data["consent"],
-            consent_note=data.get("consent_note") or "",
-        )
+        return super().basis(self.cleaned_data["reason"] if reason is None else reason)
 
 
 class ImportForm(forms.Form):
