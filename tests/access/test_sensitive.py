@@ -127,3 +127,44 @@ def test_a_feed_marks_an_entry_sensitive_and_an_unknown_category_is_refused() ->
     [error] = refused.value.errors
     assert (error.line, error.field, error.record_id) == (1, "sensitivity", "S2")
     assert not Event.objects.filter(source_id="S2").exists()
+
+
+def named_on_intelligence(world):
+    associate = PersonFactory(given_name="Quillon", family_name="Abernethy-Vosk")
+    EventFactory(
+        agency=world["police"].agency,
+        people=[world["child"], associate],
+        summary="Seen with an associate known to carry a knife",
+        sensitivity=Sensitivity.POLICE_INTELLIGENCE,
+    )
+    return associate
+
+
+def test_a_name_held_only_on_a_restricted_entry_stays_restricted(client, world) -> None:
+    from threadline.chronology.selectors import filter_options
+    from threadline.people.selectors import parse_search_terms, search_people
+
+    associate = named_on_intelligence(world)
+    child = world["child"]
+    client.force_login(world["school"])
+    page = client.get(f"/people/{child.pk}/").content.decode()
+    assert "Abernethy-Vosk" not in page and "1 other person" in page
+    assert associate not in filter_options(child).people
+    typed = parse_search_terms("Quillon Abernethy-Vosk")
+    reason = "The child is missing and this name was given by a neighbour tonight"
+    assert search_people(world["school"], typed, emergency_reason=reason) == []
+    found = search_people(world["police"], typed, emergency_reason=reason)
+    assert [m.person for m in found] == [associate], "the police may read what they hold"
+    client.force_login(world["police"])
+    assert "Abernethy-Vosk" in client.get(f"/people/{child.pk}/").content.decode()
+
+
+def test_a_name_also_held_openly_is_found_as_any_other(world) -> None:
+    from threadline.people.selectors import parse_search_terms, search_people
+
+    associate = named_on_intelligence(world)
+    EventFactory(agency=world["school"].agency, people=[associate], summary="Collected the child")
+    typed = parse_search_terms("Quillon Abernethy-Vosk")
+    reason = "The child is missing and this name was given by a neighbour tonight"
+    found = search_people(world["school"], typed, emergency_reason=reason)
+    assert [m.person for m in found] == [associate]

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef, Q
+
 from threadline.agencies.models import AgencyKind, Practitioner
-from threadline.chronology.models import Event
+from threadline.casework.models import Involvement
+from threadline.chronology.models import Event, EventPerson
 from threadline.chronology.vocabulary import Sensitivity
+from threadline.people.models import Relationship
 
 HEALTH = frozenset(
     {
@@ -53,6 +57,33 @@ def may_read(viewer: Practitioner | None, event: Event) -> bool:
     if agency is not None and agency.kind in READ_BY.get(event.sensitivity, frozenset()):
         return True
     return viewer.is_mash and event.sensitivity in MASH_READS
+
+
+def readable_by(viewer: Practitioner) -> Q:
+    """The events whose words ``viewer`` reads, as a filter on ``Event`` (``prefix`` aside)."""
+    agency = viewer.agency
+    categories = {
+        category for category, kinds in READ_BY.items() if agency and agency.kind in kinds
+    }
+    if viewer.is_mash:
+        categories |= MASH_READS
+    return Q(sensitivity="") | Q(agency_id=viewer.agency_id) | Q(sensitivity__in=categories)
+
+
+def known_only_where_restricted(viewer: Practitioner) -> Q:
+    """People named on sensitive entries ``viewer`` may not read and in nothing else that
+    Threadline holds (no other entry, involvement or relationship): to find them by name
+    would tell what the entries are restricted to keep."""
+    current = EventPerson.objects.filter(person=OuterRef("pk"), is_current=True)
+    unreadable = current.exclude(event__in=Event.objects.filter(readable_by(viewer)).values("pk"))
+    readable = current.filter(event__in=Event.objects.filter(readable_by(viewer)).values("pk"))
+    return (
+        Q(Exists(unreadable))
+        & ~Q(Exists(readable))
+        & ~Q(Exists(Involvement.objects.filter(person=OuterRef("pk"))))
+        & ~Q(Exists(Relationship.objects.filter(person=OuterRef("pk"))))
+        & ~Q(Exists(Relationship.objects.filter(relative=OuterRef("pk"))))
+    )
 
 
 def words_for(viewer: Practitioner | None, event: Event) -> Words:

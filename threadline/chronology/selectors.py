@@ -185,8 +185,10 @@ def _people_to_offer(person: Person, recent: int) -> list[Person]:
     event_ids = list(
         _current(person).order_by(*NEWEST_FIRST).values_list("event_id", flat=True)[:recent]
     )
+    # Someone named only on sensitive entries is not offered: the name is part of what is
+    # restricted (access.sensitive), and the filter would otherwise show it to every reader.
     ids = (
-        EventPerson.objects.filter(event_id__in=event_ids, is_current=True)
+        EventPerson.objects.filter(event_id__in=event_ids, is_current=True, event__sensitivity="")
         .values_list("person_id", flat=True)
         .union(
             Relationship.objects.filter(relative=person).values_list("person_id", flat=True),

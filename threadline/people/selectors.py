@@ -18,7 +18,7 @@ from django.http import HttpRequest
 from threadline import clock
 from threadline.access.models import AuditAction
 from threadline.access.selectors import record_audit, visible_people
-from threadline.access.sensitive import words_for
+from threadline.access.sensitive import known_only_where_restricted, words_for
 from threadline.agencies.models import Agency, AgencyKind, Practitioner
 from threadline.casework.models import EpisodeKind, Involvement, StatusEpisode
 from threadline.chronology.models import EventPerson
@@ -167,7 +167,12 @@ def _name_matches(terms: SearchTerms) -> QuerySet[Person, int]:
 
 
 def _candidates(user: Practitioner, terms: SearchTerms, everyone: bool) -> QuerySet[Person]:
-    people = Person.objects.filter(merged_into__isnull=True) if everyone else visible_people(user)
+    if everyone:
+        people = Person.objects.filter(merged_into__isnull=True).exclude(
+            known_only_where_restricted(user)
+        )
+    else:
+        people = visible_people(user)
     if terms.nhs_number:
         return people.filter(nhs_number=terms.nhs_number)
     if terms.date_of_birth is not None:

@@ -458,7 +458,13 @@ def _chronology(child: Person, in_pack: set[int], by: Practitioner) -> list[dict
         ):
             roles[event_id].append((person_id, role))
     ids = {entry_id(e.agency.code, e.source_id) for e in events.values()}
-    return [_entry(events[pk], roles[pk], ids, words_for(by, events[pk])) for pk in event_ids]
+    entries = []
+    for pk in event_ids:
+        words = words_for(by, events[pk])
+        # Those a restricted entry names are restricted with its words; the child stays on it.
+        concerned = [r for r in roles[pk] if r[0] == child.pk] if words.redacted else roles[pk]
+        entries.append(_entry(events[pk], concerned, ids, words))
+    return entries
 
 
 def _entry(

@@ -103,7 +103,12 @@ class ChronologyRow:
     significance_class: str
 
 
-def _others(entry: ChronologyEntry) -> str:
+def _others(entry: ChronologyEntry, redacted: bool = False) -> str:
+    # Who else a restricted entry concerns is part of what is restricted: a partner named only
+    # in a sexual health record is not named to those who may not read it.
+    if redacted:
+        count = len(entry.others)
+        return "" if not count else "1 other person" if count == 1 else f"{count} other people"
     names = []
     for link in entry.others:
         part = "" if link.role == SubjectRole.SUBJECT else f" ({ROLES[link.role].lower()})"
@@ -128,7 +133,7 @@ def chronology_row(
         summary=words.summary,
         detail=words.detail,
         childs_part=f"{person.given_name or person.full_name}: {role}" if role else "",
-        others=_others(entry),
+        others=_others(entry, words.redacted),
         agency=event.agency.name,
         practitioner=recorded_by(event),
         reliability=RELIABILITIES.get(event.reliability, event.reliability),
