@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "threadline.plans",
     "threadline.transfers",
     "threadline.sharing",
+    "threadline.learning",
     "threadline.network",
     "threadline.signin",
     "threadline.web",

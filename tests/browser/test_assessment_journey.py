@@ -51,6 +51,10 @@ def test_a_dash_with_fourteen_yes_is_high_risk_and_referred_to_marac(
     expect(page.get_by_text("High risk: refer Beth Marsh to MARAC.")).to_be_visible()
     assert_accessible(page, "a high-risk DASH result")
     page.screenshot(path=artifacts / "dash_high_risk.png")
+    page.get_by_label("The family's consent to sharing").select_option("not_sought")
+    page.get_by_label("If shared without consent, or consent not sought: why").fill(
+        "Telling him of the referral would put her at greater risk."
+    )
     page.get_by_role("button", name="Refer to MARAC").click()
     expect(page.get_by_text("Referred to MARAC; the referral is in the chronology")).to_be_visible()
     expect(page.get_by_text("Referred to MARAC on 4 March 2024")).to_be_visible()

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LearningConfig(AppConfig):
+    name = "threadline.learning"
+    verbose_name = "The partnership's learning library"
