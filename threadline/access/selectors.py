@@ -30,7 +30,7 @@ from threadline.casework.models import Involvement
 from threadline.people.models import Person
 
 
-def _open_involvements() -> QuerySet[Involvement]:
+def open_involvements() -> QuerySet[Involvement]:
     today = clock.today()
     return Involvement.objects.filter(Q(closed_on__isnull=True) | Q(closed_on__gt=today))
 
@@ -71,7 +71,7 @@ def _emergency_grants(user: Practitioner) -> QuerySet[EmergencyAccess]:
 
 def _may_see(user: Practitioner) -> Q:
     """A legitimate relationship with the person, or emergency access to them still running."""
-    involvements = _open_involvements().filter(_relationship_filter(user), person=OuterRef("pk"))
+    involvements = open_involvements().filter(_relationship_filter(user), person=OuterRef("pk"))
     return Q(Exists(involvements)) | Q(
         Exists(_emergency_grants(user).filter(person=OuterRef("pk")))
     )

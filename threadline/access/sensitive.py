@@ -75,8 +75,9 @@ def known_only_where_restricted(viewer: Practitioner) -> Q:
     Threadline holds (no other entry, involvement or relationship): to find them by name
     would tell what the entries are restricted to keep."""
     current = EventPerson.objects.filter(person=OuterRef("pk"), is_current=True)
-    unreadable = current.exclude(event__in=Event.objects.filter(readable_by(viewer)).values("pk"))
-    readable = current.filter(event__in=Event.objects.filter(readable_by(viewer)).values("pk"))
+    readable_events = Event.objects.filter(readable_by(viewer)).values("pk")
+    unreadable = current.exclude(event__in=readable_events)
+    readable = current.filter(event__in=readable_events)
     return (
         Q(Exists(unreadable))
         & ~Q(Exists(readable))

@@ -9,9 +9,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from threadline import clock
+from threadline.access.selectors import open_involvements
 from threadline.agencies.models import Agency
 from threadline.assessments.models import Assessment, ChildRiskAssessment, DashChecklist
-from threadline.casework.models import Involvement
 from threadline.checks.rules.dec_4 import OLD_ENOUGH_TO_BE_SEEN_ALONE
 from threadline.chronology.models import EventPerson, SubjectRole
 from threadline.chronology.vocabulary import EventType
@@ -122,10 +122,7 @@ def perpetrator_choices(victim: Person) -> list[tuple[Person, str]]:
 
 def share_choices(assessment: Assessment) -> list[Agency]:
     """The agencies open with the child, other than the one that assessed: those who need it."""
-    today = clock.today()
-    open_with_child = Involvement.objects.filter(person=assessment.child_id).filter(
-        Q(closed_on__isnull=True) | Q(closed_on__gt=today)
-    )
+    open_with_child = open_involvements().filter(person=assessment.child_id)
     return list(
         Agency.objects.filter(pk__in=open_with_child.values("agency"))
         .exclude(pk=assessment.agency_id)

@@ -350,6 +350,7 @@ def refer_to_marac(
     """Refer a high-risk (or repeat) victim to MARAC; the checklist goes with the referral,
     so the sharing decision is recorded with it."""
     agency = _agency_of(by)
+    basis = _sharing_basis(basis)
     if not checklist.marac_due:
         raise AssessmentError(
             "level",
@@ -374,7 +375,7 @@ def refer_to_marac(
         from_agency=agency,
         kind=SharingKind.ASSESSMENT,
         shared_with="MARAC",
-        basis=_sharing_basis(basis),
+        basis=basis,
         dash=checklist,
     )
     chronicle.write([chronicle.marac_referral(checklist)])

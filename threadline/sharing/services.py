@@ -78,7 +78,18 @@ def record_sharing(
     basis: SharingBasis,
     **links: object,
 ) -> SharingDecision:
-    basis = checked(basis)
+    return _create(person, by, from_agency, kind, shared_with, checked(basis), links)
+
+
+def _create(
+    person: Person,
+    by: Practitioner,
+    from_agency: Agency,
+    kind: str,
+    shared_with: str,
+    basis: SharingBasis,
+    links: dict[str, object],
+) -> SharingDecision:
     return SharingDecision.objects.create(
         person=person,
         kind=kind,
@@ -107,18 +118,7 @@ def record_for_each(
 ) -> list[SharingDecision]:
     """One decision per person the information is about, all on the same basis."""
     basis = checked(basis)
-    return [
-        record_sharing(
-            person,
-            by=by,
-            from_agency=from_agency,
-            kind=kind,
-            shared_with=shared_with,
-            basis=basis,
-            **links,
-        )
-        for person in people
-    ]
+    return [_create(person, by, from_agency, kind, shared_with, basis, links) for person in people]
 
 
 # What a form starts from for the usual shares; the practitioner confirms or changes it.
