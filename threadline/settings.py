@@ -111,6 +111,8 @@ INSTALLED_APPS = [
     "threadline.transfers",
     "threadline.sharing",
     "threadline.learning",
+    "threadline.recommendations",
+    "threadline.indicators",
     "threadline.network",
     "threadline.signin",
     "threadline.web",

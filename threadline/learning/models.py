@@ -64,6 +64,11 @@ class Item(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     corrected_at = models.DateTimeField(null=True, blank=True)
+    embedding = models.BinaryField(
+        null=True,
+        blank=True,
+        help_text="The text's meaning as float32 numbers from the packaged model; none until read.",
+    )
 
     class Meta:
         ordering = ["review", "position"]
