@@ -145,3 +145,26 @@ SHARING_BASIS = SharingBasis(
     reason="So every agency round the child can play its part in the plan.",
     consent="given",
 )
+
+
+# --- Practice indicators (tests/indicators) ---------------------------------------------------
+# Appended here for the indicators' tests; nothing above depends on it.
+
+from threadline.checks.models import Alert, AlertState  # noqa: E402
+
+
+class AlertFactory(DjangoModelFactory):
+    """An alert as the engine leaves it: watching until due, raised after, resolved at the end.
+    Give ``due_at`` (and ``resolved_at``, ``resolution`` with ``state`` resolved) to place it."""
+
+    class Meta:
+        model = Alert
+
+    check_id = "SHR-2"
+    subject = factory.SubFactory(PersonFactory)
+    occurrence = factory.Sequence(lambda n: f"occurrence-{n}")
+    state = AlertState.WATCHING
+    what = "Circulate the core group notes"
+    why = "Ag findings"
+    trigger_at = factory.LazyAttribute(lambda o: o.due_at - dt.timedelta(days=7))
+    due_at = factory.LazyFunction(lambda: clock.now() + dt.timedelta(days=3))

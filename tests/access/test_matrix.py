@@ -25,6 +25,25 @@ pytestmark = pytest.mark.django_db
 PERSON_PREFIX = "people/<int:pk>/"
 # Pages about no one in particular: each shows only what the signed-in user may see.
 NOT_ABOUT_A_PERSON = {
+    # The partnership's library, tracker and indicators hold published reviews and aggregates.
+    "library",
+    "library-upload",
+    "library-review",
+    "library-original",
+    "library-publish",
+    "library-correct",
+    "library-remove",
+    "library-themes",
+    "library-search",
+    "library-checks",
+    "recommendations-board",
+    "recommendations-review",
+    "recommendation-new",
+    "recommendation-action",
+    "recommendation-update",
+    "recommendation-deadline",
+    "indicators",
+    "indicator",
     "api-schema",
     "api-send-feed",
     "alert-inbox",

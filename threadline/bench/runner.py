@@ -12,7 +12,7 @@ from typing import Any
 import psycopg
 from django.conf import settings
 
-BENCHMARKS = ("ingest", "chronology", "tick", "linkage")
+BENCHMARKS = ("ingest", "chronology", "tick", "linkage", "library")
 # Benchmarks that use no Threadline database, run once rather than on each engine.
 IN_PROCESS = ("linkage",)
 SCRATCH_PG = "threadline_bench"

@@ -13,7 +13,7 @@ from typing import Any
 
 from threadline import clock
 from threadline.access.selectors import visible_people
-from threadline.agencies.models import Practitioner
+from threadline.agencies.models import Practitioner, Role
 from threadline.checks.engine import sweep, tick
 from threadline.demo.accounts import (
     ALLOCATED_TEAM,
@@ -31,8 +31,10 @@ from threadline.demo.scenarios import review_scenarios
 from threadline.demo.scenarios.builder import Scenario
 from threadline.demo.synth import SynthResult, synthesise
 from threadline.feeds.services import ingest_feed
+from threadline.learning.demo import load_seed_reviews
 from threadline.meetings.models import Meeting
 from threadline.people.models import PersonRecord
+from threadline.recommendations.demo import stage_actions
 
 SEED_TRIES = 50
 
@@ -52,6 +54,8 @@ class DemoResult:
     children: list[SeedChild] = field(default_factory=list)
     visible: dict[str, int] = field(default_factory=dict)  # username -> people they can see
     conference: Meeting | None = None  # the borough child's ICPC, run through Threadline
+    reviews: int = 0  # published in the learning library
+    actions: int = 0  # agreed on their recommendations
 
 
 def load_demo(people: int, seed: int) -> DemoResult:
@@ -65,13 +69,27 @@ def load_demo(people: int, seed: int) -> DemoResult:
         ingest_feed(allocation_lines(scenario))
     conference = stage_meetings()
     ingest_feed(possible_match_lines())  # one pair waiting in the review queue
+    reviews = load_seed_reviews()
+    actions = stage_actions(reviews, by=_analyst(users))
     # What the nightly sweep and the every-minute tick would have done by now: alerts routed to
     # the inboxes and climbed their ladders.
     sweep()
     tick()
-    result = DemoResult(users, chosen, synth, _seed_children(scenarios), conference=conference)
+    result = DemoResult(
+        users,
+        chosen,
+        synth,
+        _seed_children(scenarios),
+        conference=conference,
+        reviews=len(reviews),
+        actions=len(actions),
+    )
     result.visible = {user.username: visible_people(user).count() for user in users}
     return result
+
+
+def _analyst(users: list[Practitioner]) -> Practitioner:
+    return next(user for user in users if user.role == Role.ANALYST)
 
 
 def _load_borough(people: int, seed: int, today: dt.date) -> tuple[int, SynthResult | None]:

@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from threadline.indicators import views
+
+urlpatterns = [
+    path("", views.index, name="indicators"),
+    path("<slug:slug>/", views.indicator_view, name="indicator"),
+]

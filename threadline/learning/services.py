@@ -9,6 +9,7 @@ from django.db import transaction
 
 from threadline import clock
 from threadline.agencies.models import Practitioner
+from threadline.learning import meaning
 from threadline.learning.documents import text_of
 from threadline.learning.kinds import ItemKind
 from threadline.learning.models import Item, ItemTheme, Review, ReviewStatus, Theme
@@ -25,7 +26,6 @@ class LibraryError(ValueError):
         self.message = message
 
 
-@transaction.atomic
 def add_review(
     name: str, content: bytes, *, by: Practitioner | None = None, content_type: str = ""
 ) -> tuple[Review, bool]:
@@ -36,36 +36,42 @@ def add_review(
         return held, False
     text = text_of(name, content)
     reading = read_text(text)
-    review = Review.objects.create(
-        title=reading.title[:200] or name[:200],
-        partnership=reading.partnership[:200],
-        year=reading.year,
-        child_age=reading.child_age,
-        harm=reading.harm,
-        agencies=reading.agencies,
-        file_name=name[:200],
-        content_type=content_type[:100],
-        original=content,
-        content_hash=digest,
-        text=text,
-        added_by=by,
-        added_at=clock.now(),
-    )
-    items = Item.objects.bulk_create(
-        [
-            Item(
-                review=review,
-                position=n,
-                kind=item.kind,
-                label=item.label or "",
-                text=item.text,
-                line=item.line,
-                section=item.section[:200],
-            )
-            for n, item in enumerate(reading.items, start=1)
-        ]
-    )
-    _theme(items)
+    items = [
+        Item(
+            position=n,
+            kind=item.kind,
+            label=item.label or "",
+            text=item.text,
+            line=item.line,
+            section=item.section[:200],
+        )
+        for n, item in enumerate(reading.items, start=1)
+    ]
+    # Their meanings in one batch, before the transaction: on SQLite it holds the one write
+    # lock from its start, and the model takes seconds to load the first time.
+    meaning.fill(items)
+    with transaction.atomic():
+        held = Review.objects.filter(content_hash=digest).first()
+        if held is not None:  # the same bytes, added by someone else meanwhile
+            return held, False
+        review = Review.objects.create(
+            title=reading.title[:200] or name[:200],
+            partnership=reading.partnership[:200],
+            year=reading.year,
+            child_age=reading.child_age,
+            harm=reading.harm,
+            agencies=reading.agencies,
+            file_name=name[:200],
+            content_type=content_type[:100],
+            original=content,
+            content_hash=digest,
+            text=text,
+            added_by=by,
+            added_at=clock.now(),
+        )
+        for item in items:
+            item.review = review
+        _theme(Item.objects.bulk_create(items))
     return review, True
 
 
@@ -115,6 +121,7 @@ def correct_item(
     if label is not None:
         item.label = " ".join(label.split())[:60]
     item.corrected_by, item.corrected_at = by, clock.now()
+    meaning.fill([item])
     item.save()
     _theme([item])
     return item

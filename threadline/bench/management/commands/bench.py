@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from threadline.bench import chronology, ingest, linkage, plans
+from threadline.bench import chronology, ingest, library, linkage, plans
 from threadline.bench.runner import BENCHMARKS, IN_PROCESS, run_in_child
 
 ENGINES = ("sqlite", "postgres")
@@ -20,6 +20,8 @@ def run_here(name: str, options: dict[str, Any]) -> dict[str, Any]:
         return plans.run(**options)
     if name == "linkage":
         return linkage.run(records=options["records"], febrl=options["febrl"])
+    if name == "library":
+        return library.run(**options)
     return chronology.run(
         sizes=tuple(options.get("sizes", (100_000, 1_000_000))),
         requests=options.get("requests", 200),
@@ -41,6 +43,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--no-febrl", action="store_true", help="linkage: skip FEBRL")
         parser.add_argument("--plans", type=int, default=12_000, help="open plans for tick")
+        parser.add_argument(
+            "--reviews", type=int, default=1_000, help="synthetic reviews for library"
+        )
         parser.add_argument("--worker", action="store_true", help=argparse_hidden())
         parser.add_argument("--options", default="{}", help=argparse_hidden())
 
@@ -57,6 +62,7 @@ class Command(BaseCommand):
             "ingest": {"events": events, "people": max(1, events // 10)},
             "chronology": {"sizes": [int(size) for size in options["sizes"].split(",")]},
             "tick": {"plans": options["plans"]},
+            "library": {"reviews": options["reviews"]},
             "linkage": {
                 "records": [options["records"]] if options["records"] else [100_000, 1_000_000],
                 "febrl": not options["no_febrl"],

@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from threadline.checks.engine import sweep, tick
+from threadline.recommendations.services import escalate_overdue
 
 
 class Command(BaseCommand):
@@ -19,12 +20,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--daily",
             action="store_true",
-            help="first re-run every check for everyone with open statutory work (once a day)",
+            help="first re-run every check for everyone with open statutory work, and escalate "
+            "overdue recommendation actions (once a day)",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
         swept = sweep().subjects if options["daily"] else 0
+        # The partnership's overdue actions go before the board once a day, with the sweep.
+        overdue = len(escalate_overdue()) if options["daily"] else 0
         result = tick()
         figures = {
             "seconds": round(time.perf_counter() - started, 3),
@@ -34,6 +38,7 @@ class Command(BaseCommand):
             "reminded": result.reminded,
             "escalated": result.escalated,
             "resolved": result.resolved,
+            "actions_escalated": overdue,
         }
         if options["json"]:
             self.stdout.write(json.dumps(figures))

@@ -65,4 +65,12 @@ def report(result: DemoResult) -> str:
             f"the GP has not confirmed the minutes",
             f"  {BASE_URL}/people/{subject.pk}/step-down/  refused while the chair's action is open",
         ]
+    lines += [
+        "",
+        f"The learning library: {result.reviews} reviews published, {result.actions} actions "
+        "agreed on their recommendations (sign in as analyst to upload, correct and publish):",
+        f"  {BASE_URL}/library/  the reviews, search, themes and the checks that guard findings",
+        f"  {BASE_URL}/recommendations/  the board report; one action is overdue and escalated",
+        f"  {BASE_URL}/indicators/  practice indicators from the live record",
+    ]
     return "\n".join(lines)
