@@ -29,10 +29,25 @@ class Entry:
     guards: list[Guard]
 
 
+HEADINGS = {
+    ItemKind.FINDING: "Findings",
+    ItemKind.RECOMMENDATION: "Recommendations",
+    ItemKind.LESSON: "Lessons",
+    ItemKind.GOOD_PRACTICE: "Good practice",
+    ItemKind.REFLECTIVE_QUESTION: "Reflective questions",
+    ItemKind.ACTION: "Actions the partnership set",
+    ItemKind.HOW_WE_WILL_KNOW: "How we will know",
+}
+
+
 @dataclass(frozen=True)
 class Group:
     kind: ItemKind
     entries: list[Entry]
+
+    @property
+    def heading(self) -> str:
+        return HEADINGS[self.kind]
 
 
 @dataclass(frozen=True)
