@@ -76,3 +76,17 @@ def test_updating_an_action_records_its_history(client, recommendation) -> None:
     )
     page = client.get(f"/recommendations/actions/{action.pk}/").content.decode()
     assert "Audit of 20 plans" in page
+
+
+def test_the_indicator_link_is_shown_only_to_those_who_may_open_it(client, recommendation):
+    analyst = PractitionerFactory(role=Role.ANALYST)
+    client.force_login(analyst)
+    client.post(f"/recommendations/new/{recommendation.pk}/", form())
+    action = Action.objects.get()
+    assert (
+        "/indicators/core-group-notes/"
+        in client.get(f"/recommendations/actions/{action.pk}/").content.decode()
+    )
+    client.force_login(PractitionerFactory(role=Role.PRACTITIONER))
+    page = client.get(f"/recommendations/actions/{action.pk}/").content.decode()
+    assert "/indicators/core-group-notes/" not in page

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from threadline.access.partnership import may_keep_the_library
 from threadline.agencies.models import Practitioner
 from threadline.checks.registry import all_checks
+from threadline.indicators.access import may_see_indicators
 from threadline.learning import selectors
 from threadline.learning.contents import contents, shelf
 from threadline.learning.documents import DocumentError
@@ -50,7 +51,8 @@ def _review(request: PractitionerRequest, pk: int) -> Review:
 def _page(
     request: PractitionerRequest, template: str, context: dict, status: int = 200
 ) -> HttpResponse:
-    return render(request, f"learning/{template}", {**context, "section": "library"}, status=status)
+    context = {**context, "section": "library", "sees_indicators": may_see_indicators(request.user)}
+    return render(request, f"learning/{template}", context, status=status)
 
 
 @login_required

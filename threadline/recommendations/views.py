@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from threadline import clock
 from threadline.access.partnership import may_keep_the_library
 from threadline.agencies.models import Practitioner
+from threadline.indicators.access import may_see_indicators
 from threadline.learning.models import Item, Review, ReviewStatus
 from threadline.recommendations.forms import ActionForm, DeadlineForm, UpdateForm
 from threadline.recommendations.models import Action
@@ -42,7 +43,12 @@ def board(request: PractitionerRequest) -> HttpResponse:
     return render(
         request,
         "recommendations/board.html",
-        {"report": report, "section": "library", "today": clock.today()},
+        {
+            "report": report,
+            "section": "library",
+            "today": clock.today(),
+            "sees_indicators": may_see_indicators(request.user),
+        },
     )
 
 
@@ -107,6 +113,7 @@ def _action_page(
             "updates": list(action.updates.select_related("by")),
             "overdue": is_overdue(action, clock.today()),
             "may_keep": may_keep_the_library(request.user),
+            "sees_indicators": may_see_indicators(request.user),
             "update_form": update_form or UpdateForm(initial={"status": action.status}),
             "deadline_form": deadline_form or DeadlineForm(),
             "section": "library",
