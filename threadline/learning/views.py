@@ -16,7 +16,7 @@ from threadline.access.partnership import may_keep_the_library
 from threadline.agencies.models import Practitioner
 from threadline.checks.registry import all_checks
 from threadline.indicators.access import may_see_indicators
-from threadline.learning import selectors
+from threadline.learning import meaning, selectors
 from threadline.learning.contents import contents, shelf
 from threadline.learning.documents import DocumentError
 from threadline.learning.forms import CorrectionForm, SearchForm, UploadForm
@@ -183,7 +183,8 @@ def search(request: PractitionerRequest) -> HttpResponse:
         else:
             hits = selectors.search(query, by="meaning", limit=10)
     status = 400 if form.errors else 200
-    return _page(request, "search.html", {"form": form, "hits": hits}, status=status)
+    context = {"form": form, "hits": hits, "meaning_available": meaning.available()}
+    return _page(request, "search.html", context, status=status)
 
 
 @login_required
