@@ -11,10 +11,10 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from tests.browser.conftest import CHROMIUM, _serve_threadline_static, artifacts, browser, page
+from tests.browser.conftest import CHROMIUM
 from tests.browser.test_alert_journey import sign_in
 from tests.browser.test_chronology_journey import assert_accessible
-from tests.indicators.test_browser import _record as record_with_core_groups
+from tests.indicators.record import core_groups_and_visits
 from threadline.learning.models import Item
 from threadline.learning.seeds import seed_files
 
@@ -23,13 +23,12 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is missing"),
 ]
-__all__ = ["_serve_threadline_static", "artifacts", "browser", "page"]  # fixtures, used by name
 
 
 def test_upload_correct_publish_track_and_see_the_evidence(
     page: Page, live_server: LiveServer, artifacts: Path
 ) -> None:
-    record_with_core_groups()  # the live record the indicator reads, and the analyst
+    core_groups_and_visits()  # the live record the indicator reads, and the analyst
     sign_in(page, live_server, "analyst")
     page.goto(live_server.url + "/library/")
     assert_accessible(page, "the library")

@@ -7,10 +7,17 @@ import datetime as dt
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
-from tests.factories import AgencyFactory, EventFactory, PersonFactory
+from tests.factories import (
+    AgencyFactory,
+    EventFactory,
+    PersonFactory,
+    PractitionerFactory,
+    TeamFactory,
+)
 from threadline import clock
-from threadline.agencies.models import Agency, AgencyKind
+from threadline.agencies.models import Agency, AgencyKind, Role
 from threadline.chronology.models import Event, EventPerson, SubjectRole
+from threadline.chronology.vocabulary import EventType
 from threadline.indicators.tally import Tally, Window
 from threadline.people.models import Person, Sex
 
@@ -82,3 +89,27 @@ def event(
 def cells(tally: Tally) -> dict[tuple[str, int | None], tuple[int, int]]:
     """The tally as {("2025-03", agency id): (due, met)}, for exact comparisons."""
     return {(f"{c.month:%Y-%m}", c.agency_id): (c.due, c.met) for c in tally.cells()}
+
+
+def core_groups_and_visits() -> None:
+    """Two agencies' core groups (half with notes circulated) and visits, and an analyst."""
+    today_is(TODAY)
+    n, s = north(), south()
+    for number in range(6):
+        ada = child()
+        meeting = event(n, EventType.CORE_GROUP, f"2025-0{3 + number % 3}-0{4 + number}", [ada])
+        if number % 2:
+            event(
+                n,
+                EventType.MINUTES_CIRCULATED,
+                f"2025-0{3 + number % 3}-1{number}",
+                [ada],
+                refers_to=meeting,
+            )
+        event(
+            s,
+            EventType.HOME_VISIT,
+            f"2025-0{3 + number % 3}-0{2 + number}",
+            [(ada, SubjectRole.PRESENT)],
+        )
+    PractitionerFactory(username="analyst", role=Role.ANALYST, team=TeamFactory(agency=n))

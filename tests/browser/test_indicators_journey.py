@@ -9,50 +9,22 @@ import pytest
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from tests.browser.conftest import CHROMIUM, _serve_threadline_static, artifacts, browser, page
+from tests.browser.conftest import CHROMIUM
 from tests.browser.test_alert_journey import sign_in
 from tests.browser.test_chronology_journey import assert_accessible
-from tests.factories import PractitionerFactory, TeamFactory
-from tests.indicators.record import TODAY, child, event, north, south, today_is
-from threadline.agencies.models import Role
-from threadline.chronology.models import SubjectRole
-from threadline.chronology.vocabulary import EventType
+from tests.indicators.record import core_groups_and_visits
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is missing"),
 ]
-__all__ = ["_serve_threadline_static", "artifacts", "browser", "page"]  # fixtures, used by name
-
-
-def _record() -> None:
-    today_is(TODAY)
-    n, s = north(), south()
-    for number in range(6):
-        ada = child()
-        meeting = event(n, EventType.CORE_GROUP, f"2025-0{3 + number % 3}-0{4 + number}", [ada])
-        if number % 2:
-            event(
-                n,
-                EventType.MINUTES_CIRCULATED,
-                f"2025-0{3 + number % 3}-1{number}",
-                [ada],
-                refers_to=meeting,
-            )
-        event(
-            s,
-            EventType.HOME_VISIT,
-            f"2025-0{3 + number % 3}-0{2 + number}",
-            [(ada, SubjectRole.PRESENT)],
-        )
-    PractitionerFactory(username="analyst", role=Role.ANALYST, team=TeamFactory(agency=n))
 
 
 def test_the_indicator_pages_are_accessible(
     page: Page, live_server: LiveServer, artifacts: Path
 ) -> None:
-    _record()
+    core_groups_and_visits()
     sign_in(page, live_server, "analyst")
     page.goto(live_server.url + "/indicators/")
     expect(page.get_by_role("heading", name="Practice indicators", level=1)).to_be_visible()
