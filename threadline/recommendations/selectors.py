@@ -28,14 +28,6 @@ class RecommendationLine:
     item: Item
     actions: list[ActionLine]
 
-    @property
-    def untracked(self) -> bool:
-        return not self.actions
-
-    @property
-    def complete(self) -> bool:
-        return bool(self.actions) and all(a.action.is_complete for a in self.actions)
-
 
 @dataclass
 class Tally:
@@ -110,7 +102,8 @@ class BoardReport:
 
 def board_report(today: dt.date) -> BoardReport:
     """Across every published review: progress per review and per owner, and what is late."""
-    per_review: dict[int, Tally] = {r.pk: Tally() for r in published()}
+    reviews = {r.pk: r for r in published().defer("original", "text")}
+    per_review: dict[int, Tally] = {pk: Tally() for pk in reviews}
     per_owner: dict[str, Tally] = {}
     total = Tally()
     overdue = []
@@ -130,7 +123,6 @@ def board_report(today: dt.date) -> BoardReport:
     for pk, tally in per_review.items():
         tally.untracked = tracked[pk]
         total.untracked += tracked[pk]
-    reviews = {r.pk: r for r in published()}
     return BoardReport(
         reviews=[(reviews[pk], tally) for pk, tally in per_review.items()],
         owners=sorted(per_owner.items()),
