@@ -5,15 +5,14 @@ findings it answers."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from threadline.checks.base import Check, Provenance
 from threadline.checks.registry import all_checks
+from threadline.learning.index import WORD
 from threadline.learning.models import Item, Review
 
-WORD = re.compile(r"[a-z0-9]+")
 # A quote may be abridged or lightly reworded in a check; most of its words must still be
 # in one item, in the review the check names, for the item to be the one it means.
 ENOUGH_WORDS = 0.7

@@ -9,7 +9,6 @@ from typing import Literal
 from django.db.models import QuerySet
 
 from threadline.learning import index, meaning
-from threadline.learning.index import words  # noqa: F401  (where it was before the index)
 from threadline.learning.models import Item, ItemTheme, Review, ReviewStatus, Theme
 
 
