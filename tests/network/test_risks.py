@@ -108,3 +108,55 @@ def test_conditions_on_another_childs_plan_are_named_not_read_without_access() -
 
     [risk] = risks_through_network(child, [_link(father, can_open=True)], contact={})
     assert len(risk.conditions) == 2 and risk.conditions_elsewhere == []
+
+
+def _arrests(adult: Person, count: int, *, police: Agency, **fields) -> None:
+    from tests.factories import EventFactory
+    from threadline.chronology.vocabulary import EventType
+
+    for days_ago in range(1, count + 1):
+        EventFactory(
+            agency=police,
+            event_type=EventType.ARREST,
+            occurred_at=clock.now() - dt.timedelta(days=days_ago),
+            summary=f"Arrest {days_ago} days ago",
+            people=[adult],
+            **fields,
+        )
+
+
+def test_each_adult_shows_a_dozen_entries_newest_first_and_counts_the_rest() -> None:
+    child, police = PersonFactory(), AgencyFactory(code="police", name="Northshire Police")
+    father = PersonFactory(date_of_birth=dt.date(1985, 1, 1))
+    uncle = PersonFactory(date_of_birth=dt.date(1980, 1, 1))
+    _arrests(father, 15, police=police)
+    _arrests(uncle, 3, police=police)
+    network = [_link(father, can_open=True), _link(uncle, can_open=True)]
+
+    father_risk, uncle_risk = risks_through_network(child, network, contact={})
+
+    assert father_risk.adult == father and len(father_risk.items) == 12
+    assert father_risk.items[0].summary == "Arrest 1 days ago"
+    assert father_risk.items[-1].summary == "Arrest 12 days ago"
+    assert father_risk.more == 3
+    assert len(uncle_risk.items) == 3 and uncle_risk.more == 0, "the dozen is for each adult"
+
+
+def test_restricted_entries_in_the_panel_name_their_category_not_their_words() -> None:
+    from threadline.chronology.vocabulary import Sensitivity
+
+    child, police = PersonFactory(), AgencyFactory(code="police", name="Northshire Police")
+    father = PersonFactory(date_of_birth=dt.date(1985, 1, 1))
+    _arrests(father, 1, police=police, sensitivity=Sensitivity.POLICE_INTELLIGENCE)
+    social_worker = PractitionerFactory()
+
+    [risk] = risks_through_network(
+        child, [_link(father, can_open=True)], contact={}, viewer=social_worker
+    )
+
+    assert risk.items[0].what == "Arrest"
+    assert risk.items[0].summary == (
+        "Restricted: police intelligence held by Northshire Police. Ask them if you need it."
+    )
+    [risk] = risks_through_network(child, [_link(father, can_open=True)], contact={}, viewer=None)
+    assert risk.items[0].summary == "Arrest 1 days ago", "Threadline itself reads every entry"

@@ -4,7 +4,8 @@ category sees that an entry exists, when, of what kind and held by whom, with it
 redacted: so that they know to ask, and nothing is silently missing from a chronology.
 
 Every surface that shows an event's words (the page, print, CSV, the risk panel, the transfer
-pack) reads them through ``words_for``.
+pack) reads them through ``words_for``, or ``may_read_held`` and ``restricted_summary`` where the
+entry was read as plain values.
 """
 
 from __future__ import annotations
@@ -49,14 +50,25 @@ class Words:
 
 def may_read(viewer: Practitioner | None, event: Event) -> bool:
     """Whether ``viewer`` reads the words of ``event``; None is Threadline itself (a check)."""
-    if not event.sensitivity or viewer is None:
+    return may_read_held(viewer, sensitivity=event.sensitivity, agency_id=event.agency_id)
+
+
+def may_read_held(viewer: Practitioner | None, *, sensitivity: str, agency_id: int) -> bool:
+    """``may_read`` for an entry read as plain values, with no ``Event`` made for it."""
+    if not sensitivity or viewer is None:
         return True
-    if viewer.agency_id == event.agency_id:
+    if viewer.agency_id == agency_id:
         return True
     agency = viewer.agency
-    if agency is not None and agency.kind in READ_BY.get(event.sensitivity, frozenset()):
+    if agency is not None and agency.kind in READ_BY.get(sensitivity, frozenset()):
         return True
-    return viewer.is_mash and event.sensitivity in MASH_READS
+    return viewer.is_mash and sensitivity in MASH_READS
+
+
+def restricted_summary(sensitivity: str, agency_name: str) -> str:
+    """What stands in for the words of an entry the reader may not read."""
+    category = Sensitivity(sensitivity).label.lower()
+    return f"Restricted: {category} held by {agency_name}. Ask them if you need it."
 
 
 def readable_by(viewer: Practitioner) -> Q:
@@ -90,9 +102,4 @@ def known_only_where_restricted(viewer: Practitioner) -> Q:
 def words_for(viewer: Practitioner | None, event: Event) -> Words:
     if may_read(viewer, event):
         return Words(event.summary, event.detail, redacted=False)
-    category = Sensitivity(event.sensitivity).label.lower()
-    return Words(
-        f"Restricted: {category} held by {event.agency.name}. Ask them if you need it.",
-        "",
-        redacted=True,
-    )
+    return Words(restricted_summary(event.sensitivity, event.agency.name), "", redacted=True)

@@ -124,6 +124,14 @@ class EventPerson(models.Model):
                 condition=models.Q(is_current=True),
                 name="chronology_current",
             ),
+            # A person's entries of given types (the risk panel's arrests and incidents of the
+            # adults around a child) without reading the rest of a long record. Type first, so
+            # that SQLite never prefers it to chronology_current for the chronology itself.
+            models.Index(
+                fields=["event_type", "person", "-occurred_at"],
+                condition=models.Q(is_current=True),
+                name="chronology_current_by_type",
+            ),
         ]
 
     def __str__(self) -> str:

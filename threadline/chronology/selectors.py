@@ -182,9 +182,8 @@ def _people_to_offer(person: Person, recent: int) -> list[Person]:
     both PostgreSQL and SQLite fall back to scanning a whole table. A long-running case still
     lists its family through the network, and the filter itself always searches every entry.
     """
-    event_ids = list(
-        _current(person).order_by(*NEWEST_FIRST).values_list("event_id", flat=True)[:recent]
-    )
+    # A subquery, not a list: a thousand ids sent back as parameters cost more than the search.
+    event_ids = _current(person).order_by(*NEWEST_FIRST).values("event_id")[:recent]
     # Someone named only on sensitive entries is not offered: the name is part of what is
     # restricted (access.sensitive), and the filter would otherwise show it to every reader.
     ids = (

@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from django.db.models import Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 
 from threadline import clock
-from threadline.access.sensitive import words_for
+from threadline.access.sensitive import may_read_held, restricted_summary
 from threadline.agencies.models import Practitioner
 from threadline.chronology.models import EventPerson, SubjectRole
 from threadline.chronology.vocabulary import EventType
@@ -38,6 +40,28 @@ AS_SUBJECT = (
 )
 OWN_ROLES = (SubjectRole.SUBJECT, SubjectRole.ALLEGED_PERPETRATOR, SubjectRole.MONITORED)
 SHOWN_PER_ADULT = 12
+NEWEST_FIRST = (F("occurred_at").desc(), F("pk").desc())
+EVENT_TYPES: dict[str, str] = dict(EventType.choices)
+NEWEST_FIRST = (F("occurred_at").desc(), F("pk").desc())
+
+
+class RiskRow(NamedTuple):
+    """One entry of an adult's, read as plain values: a model each made most of the page's
+    objects."""
+
+    person_id: int
+    occurred_at: dt.datetime
+    event_type: str
+    agency_id: int
+    agency_name: str
+    sensitivity: str
+    summary: str
+    held: int  # how many such entries the adult has in all
+
+    def summary_for(self, viewer: Practitioner | None) -> str:
+        if may_read_held(viewer, sensitivity=self.sensitivity, agency_id=self.agency_id):
+            return self.summary
+        return restricted_summary(self.sensitivity, self.agency_name)
 
 
 @dataclass(frozen=True)
@@ -97,15 +121,33 @@ def _may_be_adult(person: Person, today: dt.date) -> bool:
     return is_adult(person.date_of_birth, today)
 
 
-def _risk_rows(person_ids: list[int]) -> list[EventPerson]:
+def _risk_rows(person_ids: list[int]) -> list[RiskRow]:
+    """Each adult's newest ``SHOWN_PER_ADULT`` entries, newest first: a long-known father has
+    hundreds, and the panel shows a dozen."""
     wanted = Q(event_type__in=AS_PERPETRATOR, role=SubjectRole.ALLEGED_PERPETRATOR) | Q(
         event_type__in=AS_SUBJECT, role__in=OWN_ROLES
     )
-    return list(
+    per_adult = [F("person_id")]
+    rows = (
         EventPerson.objects.filter(wanted, person_id__in=person_ids, is_current=True)
-        .select_related("event", "agency")
+        .annotate(
+            place=Window(RowNumber(), partition_by=per_adult, order_by=NEWEST_FIRST),
+            held=Window(Count("pk"), partition_by=per_adult),
+        )
+        .filter(place__lte=SHOWN_PER_ADULT)
         .order_by("-occurred_at", "-pk")
+        .values_list(
+            "person_id",
+            "occurred_at",
+            "event_type",
+            "event__agency_id",
+            "event__agency__name",
+            "event__sensitivity",
+            "event__summary",
+            "held",
+        )
     )
+    return [RiskRow(*row) for row in rows]
 
 
 def current_contact(child: Person) -> dict[int, list[ContactArrangement]]:
@@ -132,7 +174,7 @@ def risks_through_network(
     adults = {link.other.pk: link for link in _adults(network, child)}
     if not adults:
         return []
-    rows_of: dict[int, list[EventPerson]] = {}
+    rows_of: dict[int, list[RiskRow]] = {}
     for row in _risk_rows(list(adults)):
         rows_of.setdefault(row.person_id, []).append(row)
     conditions_of: dict[int, list[Condition]] = {}
@@ -150,11 +192,11 @@ def risks_through_network(
         items = [
             RiskItem(
                 on=row.occurred_at.date(),
-                what=EventType(row.event_type).label,
-                agency=row.agency.name,
-                summary=words_for(viewer, row.event).summary if link.can_open else "",
+                what=EVENT_TYPES[row.event_type],
+                agency=row.agency_name,
+                summary=row.summary_for(viewer) if link.can_open else "",
             )
-            for row in rows[:SHOWN_PER_ADULT]
+            for row in rows
         ]
         risks.append(
             AdultRisk(
@@ -162,7 +204,7 @@ def risks_through_network(
                 relation=link.label,
                 items=items,
                 conditions=[c for c in conditions if _may_read(c, child, link)],
-                more=max(0, len(rows) - SHOWN_PER_ADULT),
+                more=rows[0].held - len(rows) if rows else 0,
                 can_open=link.can_open,
                 contact=contact_of.get(pk, []),
                 conditions_elsewhere=sorted(
