@@ -176,9 +176,8 @@ def signed_in(worker: Practitioner) -> Client:
     return client
 
 
-def page_times(borough: Borough, *, requests: int = 200) -> dict[str, float]:
+def page_times(client: Client, borough: Borough, *, requests: int = 200) -> dict[str, float]:
     """p50 and p95 server time of the child's page, and of a filtered chronology."""
-    client = signed_in(borough.worker)
     page = reverse("person", args=[borough.child.pk])
     filtered = f"{page}?agency={borough.agencies['police'].pk}"
     figures: dict[str, float] = {}
@@ -199,13 +198,14 @@ def page_times(borough: Borough, *, requests: int = 200) -> dict[str, float]:
 
 def run(sizes: tuple[int, ...] = (100_000, 1_000_000), requests: int = 200) -> dict[str, Any]:
     borough = Borough()
+    client = signed_in(borough.worker)  # once: a code is refused the second time it is used
     results: dict[str, Any] = {"target_p95_ms": 50, "sizes": {}}
     for size in sizes:
         started = time.perf_counter()
         borough.grow_to(size)
         analyse()
         load_before = os.getloadavg()
-        figures: dict[str, Any] = dict(page_times(borough, requests=requests))
+        figures: dict[str, Any] = dict(page_times(client, borough, requests=requests))
         # Other work on the machine slows the pages: the load averages say how much there was.
         figures["load_average_before"] = [round(load, 2) for load in load_before]
         figures["load_average_after"] = [round(load, 2) for load in os.getloadavg()]

@@ -47,5 +47,8 @@ def run_in_child(name: str, engine: str, options: dict[str, Any]) -> dict[str, A
     command = [sys.executable, "-m", "threadline.cli"]
     subprocess.run([*command, "migrate", "--verbosity", "0"], env=env, check=True)
     worker = [*command, "bench", name, "--worker", "--options", json.dumps(options)]
-    done = subprocess.run(worker, env=env, check=True, capture_output=True, text=True)
+    done = subprocess.run(worker, env=env, capture_output=True, text=True)
+    if done.returncode != 0:  # the worker's own traceback says why, not the runner's
+        sys.stderr.write(done.stderr)
+        raise RuntimeError(f"the {name} bench failed on {engine} (exit {done.returncode})")
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
