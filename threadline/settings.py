@@ -146,7 +146,7 @@ MIDDLEWARE = [
 # Lock-out first (django-axes refuses a locked account before the password is even checked).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "threadline.signin.backends.PractitionerBackend",
 ]
 # Five wrong passwords for one username lock it for fifteen minutes, from wherever they came.
 AXES_FAILURE_LIMIT = int(env_str("THREADLINE_SIGN_IN_ATTEMPTS", "5"))
