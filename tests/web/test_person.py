@@ -110,11 +110,11 @@ def test_the_page_costs_the_same_queries_however_long_the_chronology(
     with CaptureQueriesContext(connection) as many:
         page_of(worker_client, family)
     assert len(many) == len(few)
-    # The session and the user, access, the profile, alerts, the filter options, one page of
-    # the chronology, the risk panel (the adults' history, their conditions, the child's
-    # contact arrangements), and the audit entry after the chain's head (PostgreSQL takes the
-    # writers' turn first): twenty-four.
-    assert len(many) <= 24 + (connection.vendor == "postgresql")
+    # The session and the user (with their agency and team), access, the profile, alerts, the
+    # filter options, one page of the chronology, the risk panel (the adults' history, their
+    # conditions, the child's contact arrangements), and the audit entry after the chain's head
+    # (PostgreSQL takes the writers' turn first): twenty-two.
+    assert len(many) <= 22 + (connection.vendor == "postgresql")
 
 
 def episode(kind: str, started: dt.date, ended: dt.date | None = None) -> StatusEpisode:

@@ -17,7 +17,7 @@ from django.http import HttpRequest
 
 from threadline import clock
 from threadline.access.models import AuditAction
-from threadline.access.selectors import record_audit, visible_people
+from threadline.access.selectors import record_audit, visible_among, visible_people
 from threadline.access.sensitive import known_only_where_restricted, words_for
 from threadline.agencies.models import Agency, AgencyKind, Practitioner
 from threadline.casework.models import EpisodeKind, Involvement, StatusEpisode
@@ -423,7 +423,7 @@ def _network(user: Practitioner, person: Person) -> list[NetworkLink]:
     if not relationships:
         return []
     others = {r.person_id if r.relative_id == person.pk else r.relative_id for r in relationships}
-    openable = set(visible_people(user).filter(pk__in=others).values_list("pk", flat=True))
+    openable = visible_among(user, others)
     links: dict[tuple[int, str], NetworkLink] = {}
     for relationship in relationships:
         link = _link(relationship, person, openable)
