@@ -39,10 +39,10 @@ def database_from_url(url: str) -> dict[str, object]:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": url[len("sqlite:///") :],
-            # WAL lets the web server read while an ingest writes. SQLite's own page cache
-            # is 2 MB unless told otherwise: a borough's chronology is hundreds, and a child's
-            # page reads the adults' entries from all over it, so a larger cache and memory-
-            # mapped reads keep those pages at hand.
+            # WAL lets the web server read while an ingest writes. SQLite's own page cache is
+            # 2 MB unless told otherwise; a borough's chronology is hundreds of megabytes and a
+            # child's page reads the adults' entries from all over it, so a larger cache and
+            # memory-mapped reads keep those pages at hand.
             "OPTIONS": {
                 "init_command": (
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "

@@ -42,7 +42,6 @@ OWN_ROLES = (SubjectRole.SUBJECT, SubjectRole.ALLEGED_PERPETRATOR, SubjectRole.M
 SHOWN_PER_ADULT = 12
 NEWEST_FIRST = (F("occurred_at").desc(), F("pk").desc())
 EVENT_TYPES: dict[str, str] = dict(EventType.choices)
-NEWEST_FIRST = (F("occurred_at").desc(), F("pk").desc())
 
 
 class RiskRow(NamedTuple):
